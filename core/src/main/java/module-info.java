@@ -1,0 +1,15 @@
+/**
+ * Verinote core: the API ({@code org.verinote.core}), the SPIs (model providers, de-identification, guardrails,
+ * clinical record adapters) and the review workflow.
+ */
+module org.verinote.core {
+  requires com.fasterxml.jackson.databind;
+  requires org.slf4j;
+
+  exports org.verinote.core;
+  exports org.verinote.core.model;
+  exports org.verinote.core.deid;
+  exports org.verinote.core.guard;
+  exports org.verinote.core.record;
+  exports org.verinote.core.review;
+}
