@@ -1,0 +1,13 @@
+/**
+ * Verinote's evaluation kit: benchmark loaders, rouge-score compatible ROUGE, note metrics, LLM-as-judge, drift
+ * detection, the promotion gate and reports.
+ */
+module org.verinote.eval {
+  requires transitive org.verinote.core;
+  requires com.fasterxml.jackson.databind;
+  requires org.apache.commons.csv;
+  requires org.slf4j;
+
+  exports org.verinote.eval.dataset;
+  exports org.verinote.eval.rouge;
+}
