@@ -8,6 +8,14 @@ module org.verinote.eval {
   requires org.apache.commons.csv;
   requires org.slf4j;
 
+  exports org.verinote.eval;
   exports org.verinote.eval.dataset;
+  exports org.verinote.eval.metrics;
+  exports org.verinote.eval.corrections;
+  exports org.verinote.eval.drift;
+  exports org.verinote.eval.gate;
+  exports org.verinote.eval.judge;
+  exports org.verinote.eval.report;
   exports org.verinote.eval.rouge;
+  exports org.verinote.eval.stats;
 }

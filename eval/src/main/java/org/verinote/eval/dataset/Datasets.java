@@ -28,6 +28,9 @@ import org.verinote.core.PatientContext;
 public final class Datasets {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final java.util.regex.Pattern AGE =
+      java.util.regex.Pattern.compile("(\\d{1,3}(?:\\.\\d+)?)\\s*-?\\s*"
+          + "(years?|yrs?|months?|mos?|weeks?|wks?|days?)?(?:\\s*old)?");
 
   private Datasets() {}
 
@@ -67,7 +70,7 @@ public final class Datasets {
     t.requireColumns(metadata, "encounter_id");
     Map<String, PatientContext> contexts = new HashMap<>();
     for (CSVRecord r : t.rows()) {
-      contexts.put(Csv.get(r, "encounter_id").strip(), context(metadata, r));
+      contexts.put(Csv.get(r, "encounter_id").strip(), context(r));
     }
     List<EvalCase> cases = new ArrayList<>();
     for (EvalCase c : base.cases()) {
@@ -206,7 +209,7 @@ public final class Datasets {
     return b.build();
   }
 
-  private static PatientContext context(Path file, CSVRecord r) {
+  private static PatientContext context(CSVRecord r) {
     PatientContext.Builder b = PatientContext.builder();
     String first = Csv.get(r, "patient_firstname");
     String family = Csv.get(r, "patient_familyname");
@@ -222,17 +225,22 @@ public final class Datasets {
       b.sex(sex(gender));
     }
     if (!age.isEmpty()) {
-      try {
-        int years = (int) Double.parseDouble(age);
-        if (years >= 0 && years <= 150) {
-          b.age(years);
-        }
-      } catch (NumberFormatException e) {
-        throw new InvalidInputException("Expected patient_age to be a number in " + file.getFileName() + " line "
-            + r.getRecordNumber() + ", found a non-number.", e);
-      }
+      ageInYears(age).ifPresent(b::age);
     }
     return b.build();
+  }
+
+  /** "59", "45.0" → years; "9-month", "3 weeks" → 0; anything else → unknown (metadata is best effort). */
+  static java.util.OptionalInt ageInYears(String raw) {
+    java.util.regex.Matcher m = AGE.matcher(raw.strip().toLowerCase(Locale.ROOT));
+    if (!m.matches()) {
+      return java.util.OptionalInt.empty();
+    }
+    if (m.group(2) != null && !m.group(2).startsWith("y")) {
+      return java.util.OptionalInt.of(0);
+    }
+    int years = (int) Double.parseDouble(m.group(1));
+    return years <= 150 ? java.util.OptionalInt.of(years) : java.util.OptionalInt.empty();
   }
 
   private static PatientContext.Sex sex(String value) {

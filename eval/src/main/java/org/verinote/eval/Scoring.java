@@ -1,0 +1,73 @@
+package org.verinote.eval;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.verinote.eval.dataset.Dataset;
+import org.verinote.eval.rouge.AciBenchRouge;
+import org.verinote.eval.rouge.CorpusRouge;
+import org.verinote.eval.rouge.Division;
+import org.verinote.eval.rouge.RougeScores;
+import org.verinote.eval.rouge.RougeType;
+
+/**
+ * Turns predictions into an {@link EvalRun} of ROUGE metrics with ACI-Bench's protocol: per case {@code rouge1},
+ * {@code rouge2}, {@code rougeL}, {@code rougeLsum} (F1 × 100) and the same per division
+ * ({@code subjective.rouge1}, …).
+ *
+ * <p>Thread-safe (stateless).
+ */
+public final class Scoring {
+
+  private Scoring() {}
+
+  /**
+   * Scores aligned predictions against a dataset's references.
+   *
+   * @param name the run name
+   * @param dataset the gold data
+   * @param predictions one text per case (null = missing, scored as {@code "nan"} like ACI-Bench)
+   * @param metadata descriptive metadata to attach
+   * @return the run
+   * @throws IllegalArgumentException if the sizes differ
+   */
+  public static EvalRun rouge(String name, Dataset dataset, List<String> predictions, Map<String, String> metadata) {
+    Objects.requireNonNull(dataset, "dataset");
+    AciBenchRouge.Result r = AciBenchRouge.create().evaluate(dataset.references(), predictions);
+    List<Map<String, Double>> metrics = rougeMetrics(r);
+    List<CaseResult> cases = new ArrayList<>();
+    for (int i = 0; i < dataset.size(); i++) {
+      cases.add(new CaseResult(dataset.cases().get(i).id(), metrics.get(i)));
+    }
+    Map<String, String> meta = new LinkedHashMap<>(metadata);
+    meta.put("dataset", dataset.name());
+    meta.put("protocol", "aci-bench evaluate_fullnote.py; rouge-score 0.1.2, no stemming");
+    for (RougeType t : RougeType.values()) {
+      meta.put("table." + t.key(), r.all().tableValue(t));
+    }
+    return new EvalRun(name, meta, cases);
+  }
+
+  /** Per-case metric maps (F1 × 100) for the full notes and each division. */
+  static List<Map<String, Double>> rougeMetrics(AciBenchRouge.Result r) {
+    List<Map<String, Double>> out = new ArrayList<>();
+    for (int i = 0; i < r.all().size(); i++) {
+      Map<String, Double> m = new LinkedHashMap<>();
+      put(m, "", r.all().items().get(i));
+      for (Division d : Division.values()) {
+        CorpusRouge c = r.divisions().get(d);
+        put(m, d.key() + ".", c.items().get(i));
+      }
+      out.add(m);
+    }
+    return out;
+  }
+
+  private static void put(Map<String, Double> m, String prefix, RougeScores s) {
+    for (RougeType t : RougeType.values()) {
+      m.put(prefix + t.key(), s.get(t).fmeasure() * 100);
+    }
+  }
+}
