@@ -3,6 +3,7 @@ package org.verinote.core.review;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.verinote.core.NotFoundException;
 import org.verinote.core.VersionConflictException;
 import org.verinote.core.audit.AuditEntry;
@@ -17,7 +18,7 @@ import org.verinote.core.audit.AuditVerification;
  * Writes are atomic: the draft, its audit event (linked into the tenant's hash chain with
  * {@link org.verinote.core.audit.AuditChain#link}) and its outbox change commit together or not at all.
  *
- * <p>Implementations must be thread-safe. Built-ins: {@link #inMemory()}. A new
+ * <p>Implementations must be thread-safe. Built-ins: {@link #inMemory()} and {@link #postgres(DataSource)}. A new
  * implementation proves itself by extending the contract tests in core's test-jar
  * ({@code org.verinote.core.review.DraftStoreContract}).
  */
@@ -31,6 +32,22 @@ public interface DraftStore {
    */
   static DraftStore inMemory() {
     return new InMemoryDraftStore();
+  }
+
+  /**
+   * A PostgreSQL store using plain JDBC. The schema must exist ({@link PostgresSchema#migrate}); the data source must
+   * connect as the application role — not the table owner, not a superuser, no {@code BYPASSRLS} — so that
+   * row-level security applies. The store sets {@code app.current_tenant} per transaction. Checks the role once,
+   * here.
+   *
+   * @param dataSource connections as the application role; the host supplies the PostgreSQL driver and pool
+   * @return the store
+   * @throws NullPointerException if {@code dataSource} is null
+   * @throws IllegalStateException if the schema is missing or the role would bypass row-level security
+   * @throws org.verinote.core.StoreException if the database cannot be reached
+   */
+  static DraftStore postgres(DataSource dataSource) {
+    return new PostgresDraftStore(dataSource);
   }
 
   /**
