@@ -36,6 +36,10 @@ public final class PromotionGate {
 
   private record Rule(double tolerance, boolean higherIsBetter) {}
 
+  private static final PromotionGate STANDARD = builder().gate("rouge1", 1.0).gate("rouge2", 1.0)
+      .gate("rougeLsum", 1.0).gate("fidelity", 0.02).gate("completeness", 0.02).gateLowerIsBetter("failed", 0.0)
+      .build();
+
   private final Map<String, Rule> rules;
   private final List<String> order;
   private final int resamples;
@@ -66,8 +70,32 @@ public final class PromotionGate {
    * @return the gate
    */
   public static PromotionGate standard() {
-    return builder().gate("rouge1", 1.0).gate("rouge2", 1.0).gate("rougeLsum", 1.0).gate("fidelity", 0.02)
-        .gate("completeness", 0.02).gateLowerIsBetter("failed", 0.0).build();
+    return STANDARD;
+  }
+
+
+  /**
+   * {@link #standard()} restricted to the metrics both runs contain (a ROUGE-only run from {@code eval score} has no
+   * fidelity), so the default gate applies to any pair of runs.
+   *
+   * @param baseline the baseline run
+   * @param candidate the candidate run
+   * @return the gate
+   * @throws InvalidInputException if the runs share none of the standard metrics
+   */
+  public static PromotionGate standardFor(EvalRun baseline, EvalRun candidate) {
+    Builder b = builder();
+    for (String m : STANDARD.order) {
+      if (baseline.metricNames().contains(m) && candidate.metricNames().contains(m)) {
+        Rule r = STANDARD.rules.get(m);
+        b.add(m, r.tolerance, r.higherIsBetter);
+      }
+    }
+    if (b.rules.isEmpty()) {
+      throw new InvalidInputException("Expected both runs to contain at least one of " + STANDARD.order
+          + ", found none in common. Gate explicit metrics instead.");
+    }
+    return b.build();
   }
 
   /**

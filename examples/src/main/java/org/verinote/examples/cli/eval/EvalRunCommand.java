@@ -1,0 +1,109 @@
+package org.verinote.examples.cli.eval;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.verinote.core.InvalidInputException;
+import org.verinote.core.NoteStructurer;
+import org.verinote.core.NoteTemplate;
+import org.verinote.core.model.ModelProvider;
+import org.verinote.eval.EvalRun;
+import org.verinote.eval.EvalRuns;
+import org.verinote.eval.Evaluator;
+import org.verinote.eval.ProgressListener;
+import org.verinote.eval.dataset.Dataset;
+import org.verinote.eval.report.EvalReport;
+import org.verinote.examples.cli.VerinoteCli;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code verinote eval run}: structure every encounter of a dataset with a model, then score. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "Structure every encounter of a dataset with a model, then score (ROUGE, completeness, fidelity, "
+        + "structure, findings, latency). Writes a run JSON for 'eval gate' and 'eval report'.")
+public final class EvalRunCommand implements Callable<Integer> {
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--dataset", required = true, description = "ACI-Bench CSV, MTS-Dialog CSV or JSONL.")
+  Path dataset;
+
+  @Option(names = "--metadata", description = "ACI-Bench metadata CSV (patient context).")
+  Path metadata;
+
+  @Option(names = "--model", defaultValue = "baseline",
+      description = "baseline (offline rules) or ollama:<model> (default: ${DEFAULT-VALUE}).")
+  String model;
+
+  @Option(names = "--base-url", defaultValue = "http://localhost:11434", description = "Ollama URL.")
+  String baseUrl;
+
+  @Option(names = "--template", defaultValue = "aci-bench", description = "Note template id (default: ${DEFAULT-VALUE}).")
+  String template;
+
+  @Option(names = "--limit", description = "Only the first N cases.")
+  Integer limit;
+
+  @Option(names = "--name", description = "Run name (default: the model).")
+  String name;
+
+  @Option(names = "--output", description = "Write the run JSON here (default: standard output).")
+  Path output;
+
+  @Option(names = "--progress", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Progress bar on standard error when it is a terminal (default: ${DEFAULT-VALUE}).")
+  boolean progress;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    try {
+      NoteTemplate t = NoteTemplate.builtIn(template).orElseThrow(() -> new InvalidInputException(
+          "Unknown template '" + template + "'. Expected one of " + NoteTemplate.builtInIds() + "."));
+      Dataset ds = DatasetLoader.load(dataset, metadata);
+      if (limit != null) {
+        if (limit < 1) {
+          throw new InvalidInputException("--limit must be >= 1, got " + limit);
+        }
+        ds = ds.limit(limit);
+      }
+      ModelProvider provider = ModelFactory.create(model, baseUrl);
+      NoteStructurer structurer = NoteStructurer.builder().model(provider).build();
+      ProgressListener listener = progress && System.console() != null ? new ProgressBar(err) : ProgressListener.NONE;
+      EvalRun run = Evaluator.builder().structurer(structurer).template(t).name(name != null ? name : model)
+          .progress(listener).build().run(ds);
+      Output.write(spec, output, EvalRuns.toJson(run));
+      if (output != null) {
+        err.print(EvalReport.builder().title("eval run " + run.name()).run(run).build().toMarkdown());
+        err.flush();
+      }
+      boolean allFailed = run.values("failed").length > 0 && run.mean("failed") == 1.0;
+      return allFailed ? VerinoteCli.FAILED : VerinoteCli.OK;
+    } catch (InvalidInputException e) {
+      err.println("verinote eval run: " + e.getMessage());
+      return VerinoteCli.BAD_INPUT;
+    }
+  }
+
+  /** A one-line progress bar redrawn with carriage returns. */
+  static final class ProgressBar implements ProgressListener {
+    private final PrintWriter err;
+
+    ProgressBar(PrintWriter err) {
+      this.err = err;
+    }
+
+    @Override
+    public void onProgress(int done, int total) {
+      int width = 30;
+      int filled = total == 0 ? width : done * width / total;
+      err.print("\r[" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + done + "/" + total);
+      if (done == total) {
+        err.println();
+      }
+      err.flush();
+    }
+  }
+}
