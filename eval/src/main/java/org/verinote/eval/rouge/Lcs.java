@@ -12,8 +12,18 @@ final class Lcs {
 
   /** The LCS table, rows = reference (+1), columns = candidate (+1), flattened row-major. */
   static int[] table(int[] ref, int[] can) {
+    return table(ref, can, null);
+  }
+
+  /** As {@link #table(int[], int[])}, reusing {@code buffer} when it is large enough. */
+  static int[] table(int[] ref, int[] can, int[] buffer) {
     int cols = can.length + 1;
-    int[] t = new int[(ref.length + 1) * cols];
+    int size = (ref.length + 1) * cols;
+    int[] t = buffer != null && buffer.length >= size ? buffer : new int[size];
+    java.util.Arrays.fill(t, 0, cols, 0);
+    for (int i = 1; i <= ref.length; i++) {
+      t[i * cols] = 0;
+    }
     for (int i = 1; i <= ref.length; i++) {
       int row = i * cols;
       int prev = (i - 1) * cols;
@@ -59,10 +69,15 @@ final class Lcs {
    * take it; else move left if {@code T[i][j-1] > T[i-1][j]}, otherwise up ({@code _backtrack_norec}).
    */
   static void markBacktrack(int[] ref, int[] can, boolean[] selected) {
+    markBacktrack(ref, can, selected, null);
+  }
+
+  /** As above, reusing {@code buffer} for the table when large enough; returns the buffer used. */
+  static int[] markBacktrack(int[] ref, int[] can, boolean[] selected, int[] buffer) {
     if (ref.length == 0 || can.length == 0) {
-      return;
+      return buffer;
     }
-    int[] t = table(ref, can);
+    int[] t = table(ref, can, buffer);
     int cols = can.length + 1;
     int i = ref.length;
     int j = can.length;
@@ -77,6 +92,7 @@ final class Lcs {
         i--;
       }
     }
+    return t;
   }
 
   /**
@@ -97,10 +113,11 @@ final class Lcs {
       }
     }
     int hits = 0;
+    int[] buffer = null;
     for (int[] r : refSentences) {
       boolean[] union = new boolean[r.length];
       for (int[] c : canSentences) {
-        markBacktrack(r, c, union);
+        buffer = markBacktrack(r, c, union, buffer);
       }
       for (int k = 0; k < r.length; k++) {
         if (union[k]) {
