@@ -57,7 +57,8 @@ final class ClinicalCues {
       "weeks", "months", "let's", "i want", "i'd like", "we'll", "we will", "we're going to", "i'm going to",
       "going to", "should", "need to", "refill", "dose", "twice", "daily", "a day", "as needed", "ice",
       "brace", "rest", "avoid", "monitor", "check", "repeat", "appointment", "call", "nurse", "education",
-      "counsel", "instruct", "lifestyle", "diet", "exercise", "consult", "specialist", "labs", "blood work");
+      "counsel", "instruct", "lifestyle", "diet", "exercise", "consult", "specialist", "labs", "blood work",
+      "get a", "get an", "confirm", "rule out");
   static final List<String> SOCIAL = List.of("how are you", "nice to", "good to see", "thank", "have a good",
       "take care", "any questions", "other questions", "sounds good", "see you later", "bye", "how's it going",
       "how have you been", "great to see", "pleasure", "weather", "nurse told you", "tell dax", "introduce",

@@ -29,9 +29,9 @@ import org.verinote.core.model.Utterances.Sentence;
  */
 final class ExtractiveDrafter {
 
-  /** Note length as a share of the transcript's words, and its bounds. */
-  static final double LENGTH_RATIO = 0.45;
-  static final int MIN_WORDS = 60;
+  /** Note length budget in words: {@code MIN_WORDS + LENGTH_RATIO × transcript words}, at most {@code MAX_WORDS}. */
+  static final double LENGTH_RATIO = 0.40;
+  static final int MIN_WORDS = 80;
   static final int MAX_WORDS = 700;
 
   private static final Map<Kind, Double> SHARE = new EnumMap<>(Map.of(Kind.CHIEF_COMPLAINT, 0.02,
@@ -101,7 +101,7 @@ final class ExtractiveDrafter {
     for (Sentence s : sentences) {
       total += s.words();
     }
-    int budget = (int) Math.max(MIN_WORDS, Math.min(MAX_WORDS, Math.round(total * LENGTH_RATIO)));
+    int budget = (int) Math.min(MAX_WORDS, Math.round(MIN_WORDS + total * LENGTH_RATIO));
 
     List<Candidate> candidates = new ArrayList<>();
     String opening = opening(sentences);
@@ -214,7 +214,7 @@ final class ExtractiveDrafter {
       double exam = ClinicalCues.hits(l, ClinicalCues.EXAM) + (examMode ? 2.0 : 0);
       double results = ClinicalCues.hits(l, ClinicalCues.RESULTS) * 1.2;
       double assessment = ClinicalCues.hits(l, ClinicalCues.ASSESSMENT) + (planMode ? 1.0 : 0);
-      double plan = ClinicalCues.hits(l, ClinicalCues.PLAN) + (planMode ? 1.5 : 0);
+      double plan = ClinicalCues.hits(l, ClinicalCues.PLAN) + (planMode ? 1.5 + results * 0.5 : 0);
       score.put(Kind.EXAM, exam);
       score.put(Kind.RESULTS, results);
       score.put(Kind.ASSESSMENT, assessment);
@@ -297,23 +297,40 @@ final class ExtractiveDrafter {
     return null;
   }
 
+  /**
+   * Picks the best candidates: first within each section's budget, then, while the note is under its total budget,
+   * the best remaining ones wherever they belong (a visit with no results gives that share to the others).
+   */
   private static Map<Integer, List<Candidate>> select(List<Candidate> candidates, int[] budget, int sections) {
     List<Candidate> ranked = new ArrayList<>(candidates);
     ranked.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparingInt(Candidate::order));
     Map<Integer, List<Candidate>> chosen = new LinkedHashMap<>();
     int[] used = new int[sections];
+    int total = 0;
+    int totalBudget = 0;
+    for (int b : budget) {
+      totalBudget += b;
+    }
     List<Set<String>> seen = new ArrayList<>();
-    for (Candidate c : ranked) {
-      if (used[c.section()] >= budget[c.section()] && c.score() < 100) {
-        continue;
+    boolean[] taken = new boolean[ranked.size()];
+    for (int pass = 0; pass < 2; pass++) {
+      for (int i = 0; i < ranked.size(); i++) {
+        Candidate c = ranked.get(i);
+        boolean mandatory = c.score() >= 100;
+        if (taken[i] || (!mandatory && (pass == 0 ? used[c.section()] >= budget[c.section()]
+            : total >= totalBudget))) {
+          continue;
+        }
+        Set<String> words = wordSet(c.text());
+        if (!mandatory && isRepeat(words, seen)) {
+          continue;
+        }
+        taken[i] = true;
+        seen.add(words);
+        used[c.section()] += c.words();
+        total += c.words();
+        chosen.computeIfAbsent(c.section(), k -> new ArrayList<>()).add(c);
       }
-      Set<String> words = wordSet(c.text());
-      if (isRepeat(words, seen)) {
-        continue;
-      }
-      seen.add(words);
-      used[c.section()] += c.words();
-      chosen.computeIfAbsent(c.section(), k -> new ArrayList<>()).add(c);
     }
     return chosen;
   }

@@ -28,7 +28,7 @@ final class ThirdPerson {
   private static final Set<String> ADVERBS = Set.of("just", "really", "also", "usually", "never", "always", "still",
       "actually", "definitely", "only", "probably", "sometimes", "often", "mostly", "generally", "normally",
       "certainly", "recently", "finally", "even", "already", "occasionally", "rarely", "basically", "constantly",
-      "typically", "honestly", "kinda", "not", "all");
+      "typically", "honestly", "kinda", "not", "most", "pretty", "much", "kind", "sort", "of", "too");
   private static final Set<String> UNCHANGED = Set.of("was", "had", "did", "could", "would", "should", "will", "can",
       "might", "must", "may", "shall", "got", "felt", "went", "took", "came", "saw", "thought", "said", "told",
       "made", "found", "knew", "gave", "began", "fell", "broke", "hurt", "ran", "ate", "drank", "slept", "woke",
@@ -95,7 +95,7 @@ final class ThirdPerson {
       String replaced;
       boolean subject = false;
       if (conjugateNext && !core[i].isEmpty()) {
-        if (ADVERBS.contains(lower) && lead[i].isEmpty() && trail[i].isEmpty()) {
+        if ((ADVERBS.contains(lower) || lower.endsWith("ly")) && lead[i].isEmpty() && trail[i].isEmpty()) {
           replaced = core[i];
           subject = true; // keep looking for the verb after the adverb
         } else {
