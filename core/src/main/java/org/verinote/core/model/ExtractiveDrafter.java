@@ -155,7 +155,7 @@ final class ExtractiveDrafter {
     for (int i = 0; i < sentences.size(); i++) {
       Sentence s = sentences.get(i);
       String l = s.lower();
-      if (s.role() == SpeakerRole.CLINICIAN) {
+      if (s.role() != SpeakerRole.PATIENT) {
         if (ClinicalCues.hits(l, EXAM_INTRO) > 0 && !s.question()) {
           examMode = true;
         }
@@ -191,8 +191,10 @@ final class ExtractiveDrafter {
       }
       int section = best == null ? -1 : target.get(best);
       for (int c = 0; c < custom.size(); c++) {
-        double cs = 1.5 * ClinicalCues.hits(l, custom.get(c));
-        if (cs > 0 && cs >= bestScore) {
+        // a section the template asks for by name wins a sentence that matches two of its cue words
+        int hits = ClinicalCues.hits(l, custom.get(c));
+        double cs = 2.0 * hits;
+        if (hits > 0 && (cs >= bestScore || hits >= 2)) {
           bestScore = cs;
           section = c;
         }
@@ -206,11 +208,15 @@ final class ExtractiveDrafter {
     }
   }
 
-  private Map<Kind, Double> scores(Sentence s, boolean examMode, boolean planMode) {
+  /**
+   * Scores a sentence for each kind. Clinician sentences can be any kind; patient sentences are history or review
+   * of systems; a sentence by someone else or an unknown speaker (unlabelled transcripts) is scored both ways.
+   */
+  private static Map<Kind, Double> scores(Sentence s, boolean examMode, boolean planMode) {
     String l = s.lower();
     Map<Kind, Double> score = new EnumMap<>(Kind.class);
     double symptoms = Math.min(4, ClinicalCues.hits(l, ClinicalCues.SYMPTOMS));
-    if (s.role() == SpeakerRole.CLINICIAN) {
+    if (s.role() != SpeakerRole.PATIENT) {
       double exam = ClinicalCues.hits(l, ClinicalCues.EXAM) + (examMode ? 2.0 : 0);
       double results = ClinicalCues.hits(l, ClinicalCues.RESULTS) * 1.2;
       double assessment = ClinicalCues.hits(l, ClinicalCues.ASSESSMENT) + (planMode ? 1.0 : 0);
@@ -220,10 +226,11 @@ final class ExtractiveDrafter {
       score.put(Kind.ASSESSMENT, assessment);
       score.put(Kind.PLAN, plan);
       score.put(Kind.HISTORY, YEAR_OLD.matcher(l).find() ? 6.0 : planMode || examMode ? 0 : symptoms * 0.4);
-    } else {
+    }
+    if (s.role() != SpeakerRole.CLINICIAN) {
       double negation = ClinicalCues.hits(l, ClinicalCues.NEGATIONS);
       double history = 1.0 + symptoms * 0.6 - (planMode ? 1.0 : 0);
-      score.put(Kind.HISTORY, history);
+      score.merge(Kind.HISTORY, history, Math::max);
       if (negation > 0 && symptoms > 0 && s.words() <= 14) {
         score.put(Kind.REVIEW_OF_SYSTEMS, history + 0.1);
       }

@@ -196,7 +196,8 @@ final class ThirdPerson {
         // fall through to the regular rule
       }
     }
-    if (UNCHANGED.contains(lower) || lower.endsWith("ed") || lower.endsWith("s") || lower.length() < 2
+    if (UNCHANGED.contains(lower) || (lower.endsWith("ed") && !lower.endsWith("eed")) || lower.endsWith("s")
+        || lower.length() < 2
         || !lower.chars().allMatch(Character::isLetter)) {
       return original;
     }

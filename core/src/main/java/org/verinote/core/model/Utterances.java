@@ -81,7 +81,8 @@ final class Utterances {
       double position = t.index() / n;
       for (String s : SENTENCE_END.split(cleaned)) {
         for (String piece : cut(s.strip())) {
-          String text = OPENER.matcher(LEADING_JUNK.matcher(piece).replaceAll("")).replaceAll("").strip();
+          String text = LEADING_JUNK.matcher(OPENER.matcher(LEADING_JUNK.matcher(piece).replaceAll(""))
+              .replaceAll("")).replaceAll("").strip();
           if (!text.isEmpty()) {
             out.add(new Sentence(t.index(), t.role(), text, text.toLowerCase(Locale.ROOT), wordCount(text),
                 position, text.endsWith("?")));
