@@ -33,17 +33,24 @@ import org.verinote.eval.rouge.AciBenchRouge;
  * {@code repeated_sentences}, {@code hedges}, {@code findings}, {@code findings.<layer>}, {@code failed} (0/1),
  * {@code degraded} (0/1), {@code latency_ms}. Latency is wall-clock and the only non-deterministic metric.
  *
- * <p>For a section-level dataset (MTS-Dialog, {@link EvalCase#section()} set), the prediction is the template
- * section that corresponds to the label (GENHX → history of present illness, ROS, CC, EXAM, ASSESSMENT/PLAN), else
- * the whole note.
+ * <p>For a section-level dataset (MTS-Dialog, {@link EvalCase#section()} set), the prediction is the ACI-Bench
+ * template section that corresponds to the label (CC → chief complaint, GENHX → history of present illness, ROS,
+ * EXAM → physical exam, LABS and IMAGING → results, ASSESSMENT and PLAN → assessment and plan); for other labels,
+ * or when that section is absent or empty, the whole note.
  *
  * <p>Immutable and thread-safe if the structurer is; {@link #run} processes cases sequentially.
  */
 public final class Evaluator {
 
-  private static final Map<String, String> MTS_SECTIONS = Map.of("GENHX", "history_of_present_illness", "CC",
-      "chief_complaint", "ROS", "review_of_systems", "EXAM", "physical_exam", "ASSESSMENT", "assessment_and_plan",
-      "PLAN", "assessment_and_plan", "LABS", "results", "IMAGING", "results");
+  private static final Map<String, String> MTS_SECTIONS = Map.ofEntries(
+      Map.entry("CC", "chief_complaint"),
+      Map.entry("GENHX", "history_of_present_illness"),
+      Map.entry("ROS", "review_of_systems"),
+      Map.entry("EXAM", "physical_exam"),
+      Map.entry("LABS", "results"),
+      Map.entry("IMAGING", "results"),
+      Map.entry("ASSESSMENT", "assessment_and_plan"),
+      Map.entry("PLAN", "assessment_and_plan"));
 
   private final NoteStructurer structurer;
   private final NoteTemplate template;
@@ -142,7 +149,10 @@ public final class Evaluator {
     if (!section.isEmpty()) {
       String key = MTS_SECTIONS.get(section.toUpperCase(Locale.ROOT));
       if (key != null) {
-        return note.section(key).map(NoteSection::text).orElse("");
+        java.util.Optional<NoteSection> s = note.section(key);
+        if (s.isPresent() && !s.get().isEmpty()) {
+          return s.get().text();
+        }
       }
     }
     return note.toPlainText();

@@ -33,8 +33,9 @@ public final class EvalRunCommand implements Callable<Integer> {
   @Option(names = "--metadata", description = "ACI-Bench metadata CSV (patient context).")
   Path metadata;
 
-  @Option(names = "--model", defaultValue = "baseline",
-      description = "baseline (offline rules) or ollama:<model> (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--model", defaultValue = "extractive",
+      description = "extractive (embedded, offline), baseline (copy-turns rules) or ollama:<model> "
+          + "(default: ${DEFAULT-VALUE}).")
   String model;
 
   @Option(names = "--base-url", defaultValue = "http://localhost:11434", description = "Ollama URL.")

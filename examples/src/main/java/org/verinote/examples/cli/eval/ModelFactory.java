@@ -2,12 +2,14 @@ package org.verinote.examples.cli.eval;
 
 import java.util.Locale;
 import org.verinote.core.InvalidInputException;
+import org.verinote.core.model.ExtractiveModelProvider;
 import org.verinote.core.model.ModelProvider;
 import org.verinote.core.providers.OllamaProvider;
 
 /**
- * Builds the model for {@code eval run --model}: {@code baseline} (offline rule-based baseline) or
- * {@code ollama:<model>} (a local Ollama server at {@code --base-url}).
+ * Builds the model for {@code eval run --model}: {@code extractive} (the SDK's embedded extractive model),
+ * {@code baseline} (a copy-turns rule baseline) or {@code ollama:<model>} (a local Ollama server at
+ * {@code --base-url}).
  */
 final class ModelFactory {
 
@@ -15,12 +17,15 @@ final class ModelFactory {
 
   static ModelProvider create(String spec, String baseUrl) {
     String s = spec.strip();
+    if (s.equalsIgnoreCase("extractive")) {
+      return new ExtractiveModelProvider();
+    }
     if (s.equalsIgnoreCase("baseline")) {
       return new BaselineModelProvider();
     }
     if (s.toLowerCase(Locale.ROOT).startsWith("ollama:") && s.length() > 7) {
       return OllamaProvider.builder().baseUrl(baseUrl).modelName(s.substring(7)).build();
     }
-    throw new InvalidInputException("Unknown model '" + s + "'. Expected 'baseline' or 'ollama:<model>'.");
+    throw new InvalidInputException("Unknown model '" + s + "'. Expected 'extractive', 'baseline' or 'ollama:<model>'.");
   }
 }

@@ -69,7 +69,7 @@ class EvalCommandTest {
         + "\"reference\":\"CHIEF COMPLAINT\\n\\nCough.\\n\\nASSESSMENT AND PLAN\\n\\nHoney.\"}\n");
     Path a = dir.resolve("a.json");
     Path html = dir.resolve("r.html");
-    assertThat(run("eval", "run", "--dataset", data.toString(), "--model", "baseline", "--output", a.toString()))
+    assertThat(run("eval", "run", "--dataset", data.toString(), "--model", "extractive", "--output", a.toString()))
         .as(err.toString()).isZero();
     EvalRun runA = EvalRuns.read(a);
     assertThat(runA.cases()).hasSize(2);
