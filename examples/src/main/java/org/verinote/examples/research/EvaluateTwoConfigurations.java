@@ -9,6 +9,7 @@ import java.util.List;
 import org.verinote.core.NoteStructurer;
 import org.verinote.core.SpeakerRole;
 import org.verinote.core.Turn;
+import org.verinote.core.model.ExtractiveModelProvider;
 import org.verinote.core.model.ModelCapabilities;
 import org.verinote.core.model.ModelInfo;
 import org.verinote.core.model.ModelProvider;
@@ -28,9 +29,10 @@ import org.verinote.eval.report.EvalReport;
  * A researcher's script: evaluate two configurations of a note generator on ACI-Bench test1, compare them with the
  * promotion gate, and write JSON, Markdown and HTML reports.
  *
- * <p>The "models" here are two settings of a toy extractive generator written in a few lines (how many patient turns
- * go into the history, how many closing clinician turns into the plan) — replace {@link #leadModel} with your own
- * {@link ModelProvider} (an Ollama model, a fine-tuned checkpoint behind an HTTP server…).
+ * <p>The baseline is the SDK's embedded {@link ExtractiveModelProvider}; the candidate is a toy generator written in
+ * a few lines ({@link #leadModel}: the first patient turns become the history, the closing clinician turns the plan).
+ * Replace it with your own {@link ModelProvider} (an Ollama model, a fine-tuned checkpoint behind an HTTP server…).
+ * The gate then tells you whether your model may replace the baseline.
  *
  * <p>Usage: {@code java … EvaluateTwoConfigurations ../shared/data/aci-bench out/}
  */
@@ -51,13 +53,13 @@ public final class EvaluateTwoConfigurations {
     Dataset test1 = Datasets.aciBench(data.resolve("clinicalnlp_taskB_test1.csv"),
         data.resolve("clinicalnlp_taskB_test1_metadata.csv"));
 
-    EvalRun a = evaluate("lead-3", leadModel(3), test1);
-    EvalRun b = evaluate("lead-8", leadModel(8), test1);
+    EvalRun a = evaluate("extractive", new ExtractiveModelProvider(), test1); // the SDK's embedded model
+    EvalRun b = evaluate("lead-8", leadModel(8), test1);                       // "my" model
 
     GateVerdict verdict = PromotionGate.standardFor(a, b).evaluate(a, b);
-    EvalReport report = EvalReport.builder().title("lead-3 vs lead-8 on ACI-Bench test1").run(a).run(b)
+    EvalReport report = EvalReport.builder().title("extractive (baseline) vs lead-8 (candidate) on ACI-Bench test1").run(a).run(b)
         .gate(verdict).build();
-    EvalRuns.write(a, out.resolve("lead-3.json"));
+    EvalRuns.write(a, out.resolve("extractive.json"));
     EvalRuns.write(b, out.resolve("lead-8.json"));
     Files.writeString(out.resolve("report.md"), report.toMarkdown());
     Files.writeString(out.resolve("report.html"), report.toHtml());
