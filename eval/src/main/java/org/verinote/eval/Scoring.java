@@ -15,7 +15,8 @@ import org.verinote.eval.rouge.RougeType;
 /**
  * Turns predictions into an {@link EvalRun} of ROUGE metrics with ACI-Bench's protocol: per case {@code rouge1},
  * {@code rouge2}, {@code rougeL}, {@code rougeLsum} (F1 × 100) and the same per division
- * ({@code subjective.rouge1}, …).
+ * ({@code subjective.rouge1}, …). The metadata carries the exact ACI-Bench table values ({@code table.rouge1},
+ * {@code table.subjective.rouge1}, …: numpy-compatible mean of F1, × 100, two decimals).
  *
  * <p>Thread-safe (stateless).
  */
@@ -46,6 +47,9 @@ public final class Scoring {
     meta.put("protocol", "aci-bench evaluate_fullnote.py; rouge-score 0.1.2, no stemming");
     for (RougeType t : RougeType.values()) {
       meta.put("table." + t.key(), r.all().tableValue(t));
+      for (Division d : Division.values()) {
+        meta.put("table." + d.key() + "." + t.key(), r.divisions().get(d).tableValue(t));
+      }
     }
     return new EvalRun(name, meta, cases);
   }

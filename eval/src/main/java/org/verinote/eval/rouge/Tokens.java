@@ -64,7 +64,7 @@ final class Tokens {
     return out;
   }
 
-  /** Public for the tokeniser test: the token strings. */
+  /** The token strings (for {@link RougeScorer#tokenize(String)}). */
   static List<String> strings(String text) {
     String lower = text.toLowerCase(Locale.ROOT);
     List<String> out = new ArrayList<>();

@@ -75,9 +75,10 @@ public final class EvalScoreCommand implements Callable<Integer> {
     b.append(String.format(Locale.ROOT, "%-22s %8s %8s %8s %9s%n", "ALL", run.metadata().get("table.rouge1"),
         run.metadata().get("table.rouge2"), run.metadata().get("table.rougeL"), run.metadata().get("table.rougeLsum")));
     for (Division d : Division.values()) {
-      b.append(String.format(Locale.ROOT, "%-22s %8.2f %8.2f %8.2f %9.2f%n", "division-" + d.key(),
-          run.mean(d.key() + ".rouge1"), run.mean(d.key() + ".rouge2"), run.mean(d.key() + ".rougeL"),
-          run.mean(d.key() + ".rougeLsum")));
+      String p = "table." + d.key() + ".";
+      b.append(String.format(Locale.ROOT, "%-22s %8s %8s %8s %9s%n", "division-" + d.key(),
+          run.metadata().get(p + "rouge1"), run.metadata().get(p + "rouge2"), run.metadata().get(p + "rougeL"),
+          run.metadata().get(p + "rougeLsum")));
     }
     b.append(String.format(Locale.ROOT, "%nper note:%n%-22s %8s %8s %8s %9s%n", "id", "rouge1", "rouge2", "rougeL",
         "rougeLsum"));
