@@ -1,7 +1,6 @@
 package org.verinote.examples.cli.eval;
 
 import java.nio.file.Path;
-import java.util.List;
 import org.verinote.core.InvalidInputException;
 import org.verinote.eval.dataset.Dataset;
 import org.verinote.eval.dataset.Datasets;
@@ -16,17 +15,17 @@ final class DatasetLoader {
     if (name.endsWith(".jsonl")) {
       return Datasets.jsonl(file);
     }
-    List<String> header = header(file);
-    if (header.contains("section_text")) {
+    if (header(file).contains("section_text")) {
       return Datasets.mtsDialog(file);
     }
     return metadata == null ? Datasets.aciBench(file) : Datasets.aciBench(file, metadata);
   }
 
-  private static List<String> header(Path file) {
+  /** The first line, raw (quoted or not); only used to tell the CSV layouts apart. */
+  private static String header(Path file) {
     try (java.io.BufferedReader r = java.nio.file.Files.newBufferedReader(file)) {
       String line = r.readLine();
-      return line == null ? List.of() : List.of(line.split(","));
+      return line == null ? "" : line;
     } catch (java.nio.file.NoSuchFileException e) {
       throw new InvalidInputException("File not found: " + file, e);
     } catch (java.io.IOException e) {
