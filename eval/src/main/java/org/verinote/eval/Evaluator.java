@@ -57,8 +57,10 @@ public final class Evaluator {
   private final String tenantId;
   private final String name;
   private final ProgressListener progress;
+  private final java.util.function.BiConsumer<String, String> predictionSink;
 
   private Evaluator(Builder b) {
+    this.predictionSink = b.predictionSink;
     this.structurer = b.structurer;
     this.template = b.template;
     this.tenantId = b.tenantId;
@@ -126,6 +128,7 @@ public final class Evaluator {
       }
       m.putAll(layers);
       predictions.add(prediction);
+      predictionSink.accept(c.id(), prediction);
       extra.add(m);
       progress.onProgress(i + 1, total);
     }
@@ -169,8 +172,22 @@ public final class Evaluator {
     private String tenantId = "eval";
     private String name = "run";
     private ProgressListener progress = ProgressListener.NONE;
+    private java.util.function.BiConsumer<String, String> predictionSink = (id, text) -> { };
 
     private Builder() {}
+
+    /**
+     * Receives each case's scored prediction text (case id, text; empty when structuring failed), e.g. to save the
+     * outputs for {@code eval score} or an LLM judge. Called on the evaluating thread, in case order. The text is
+     * clinical content: store it only where the source data may be stored.
+     *
+     * @param sink the receiver
+     * @return this builder
+     */
+    public Builder predictions(java.util.function.BiConsumer<String, String> sink) {
+      this.predictionSink = Objects.requireNonNull(sink, "sink");
+      return this;
+    }
 
     /**
      * Sets the structurer to evaluate (required).

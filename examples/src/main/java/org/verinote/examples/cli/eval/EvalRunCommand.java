@@ -53,6 +53,10 @@ public final class EvalRunCommand implements Callable<Integer> {
   @Option(names = "--output", description = "Write the run JSON here (default: standard output).")
   Path output;
 
+  @Option(names = "--save-predictions",
+      description = "Also write the notes as CSV (id,note) for 'eval score' or a judge. Contains clinical text.")
+  Path savePredictions;
+
   @Option(names = "--progress", negatable = true, defaultValue = "true", fallbackValue = "true",
       description = "Progress bar on standard error when it is a terminal (default: ${DEFAULT-VALUE}).")
   boolean progress;
@@ -73,8 +77,12 @@ public final class EvalRunCommand implements Callable<Integer> {
       ModelProvider provider = ModelFactory.create(model, baseUrl);
       NoteStructurer structurer = NoteStructurer.builder().model(provider).build();
       ProgressListener listener = progress && System.console() != null ? new ProgressBar(err) : ProgressListener.NONE;
+      java.util.List<String[]> saved = new java.util.ArrayList<>();
       EvalRun run = Evaluator.builder().structurer(structurer).template(t).name(name != null ? name : model)
-          .progress(listener).build().run(ds);
+          .progress(listener).predictions((id, text) -> saved.add(new String[] {id, text})).build().run(ds);
+      if (savePredictions != null) {
+        writeCsv(savePredictions, saved);
+      }
       Output.write(spec, output, EvalRuns.toJson(run));
       if (output != null) {
         err.print(EvalReport.builder().title("eval run " + run.name()).run(run).build().toMarkdown());
@@ -85,6 +93,18 @@ public final class EvalRunCommand implements Callable<Integer> {
     } catch (InvalidInputException e) {
       err.println("verinote eval run: " + e.getMessage());
       return VerinoteCli.BAD_INPUT;
+    }
+  }
+
+  private static void writeCsv(Path file, java.util.List<String[]> rows) {
+    try (java.io.Writer w = java.nio.file.Files.newBufferedWriter(file);
+        org.apache.commons.csv.CSVPrinter p = new org.apache.commons.csv.CSVPrinter(w,
+            org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader("encounter_id", "note").get())) {
+      for (String[] r : rows) {
+        p.printRecord((Object[]) r);
+      }
+    } catch (java.io.IOException e) {
+      throw new InvalidInputException("Could not write " + file + ": " + e.getClass().getSimpleName(), e);
     }
   }
 

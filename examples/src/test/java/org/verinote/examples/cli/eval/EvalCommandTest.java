@@ -69,8 +69,14 @@ class EvalCommandTest {
         + "\"reference\":\"CHIEF COMPLAINT\\n\\nCough.\\n\\nASSESSMENT AND PLAN\\n\\nHoney.\"}\n");
     Path a = dir.resolve("a.json");
     Path html = dir.resolve("r.html");
-    assertThat(run("eval", "run", "--dataset", data.toString(), "--model", "extractive", "--output", a.toString()))
-        .as(err.toString()).isZero();
+    Path preds = dir.resolve("preds.csv");
+    assertThat(run("eval", "run", "--dataset", data.toString(), "--model", "extractive", "--output", a.toString(),
+        "--save-predictions", preds.toString())).as(err.toString()).isZero();
+    out.getBuffer().setLength(0);
+    assertThat(run("eval", "score", "--references", data.toString(), "--predictions", preds.toString(), "--format",
+        "json")).as(err.toString()).isZero();
+    assertThat(EvalRuns.fromJson(out.toString(), "score").mean("rouge1"))
+        .isEqualTo(EvalRuns.read(a).mean("rouge1"));
     EvalRun runA = EvalRuns.read(a);
     assertThat(runA.cases()).hasSize(2);
     assertThat(runA.mean("failed")).isZero();
