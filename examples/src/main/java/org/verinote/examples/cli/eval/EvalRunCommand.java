@@ -6,12 +6,16 @@ import java.util.concurrent.Callable;
 import org.verinote.core.InvalidInputException;
 import org.verinote.core.NoteStructurer;
 import org.verinote.core.NoteTemplate;
+import org.verinote.core.PhiEgressException;
 import org.verinote.core.model.ModelProvider;
 import org.verinote.eval.EvalRun;
 import org.verinote.eval.EvalRuns;
 import org.verinote.eval.Evaluator;
 import org.verinote.eval.ProgressListener;
 import org.verinote.eval.dataset.Dataset;
+import org.verinote.eval.judge.JudgeItem;
+import org.verinote.eval.judge.JudgeReport;
+import org.verinote.eval.judge.LlmJudge;
 import org.verinote.eval.report.EvalReport;
 import org.verinote.examples.cli.VerinoteCli;
 import picocli.CommandLine;
@@ -57,6 +61,20 @@ public final class EvalRunCommand implements Callable<Integer> {
       description = "Also write the notes as CSV (id,note) for 'eval score' or a judge. Contains clinical text.")
   Path savePredictions;
 
+  @Option(names = "--judge", description = "Also judge a sample of the notes with this model (ollama:<model>); "
+      + "adds judge.<criterion> metrics. HTTP models need --allow-remote-judge.")
+  String judge;
+
+  @Option(names = "--allow-remote-judge", description = "Let the judge model (reached over HTTP) see transcript and "
+      + "note text. Only for public or de-identified data such as ACI-Bench and MTS-Dialog.")
+  boolean allowRemoteJudge;
+
+  @Option(names = "--judge-sample", defaultValue = "10", description = "Notes to judge (default: ${DEFAULT-VALUE}).")
+  int judgeSample;
+
+  @Option(names = "--judge-seed", defaultValue = "42", description = "Sampling seed (default: ${DEFAULT-VALUE}).")
+  long judgeSeed;
+
   @Option(names = "--progress", negatable = true, defaultValue = "true", fallbackValue = "true",
       description = "Progress bar on standard error when it is a terminal (default: ${DEFAULT-VALUE}).")
   boolean progress;
@@ -83,6 +101,24 @@ public final class EvalRunCommand implements Callable<Integer> {
       if (savePredictions != null) {
         writeCsv(savePredictions, saved);
       }
+      if (judge != null) {
+        if (judgeSample < 1) {
+          throw new InvalidInputException("--judge-sample must be >= 1, got " + judgeSample);
+        }
+        java.util.List<JudgeItem> items = new java.util.ArrayList<>();
+        for (int i = 0; i < ds.size(); i++) {
+          items.add(new JudgeItem(ds.cases().get(i).id(), ds.cases().get(i).transcript(), saved.get(i)[1]));
+        }
+        LlmJudge.Builder jb = LlmJudge.builder().model(ModelFactory.create(judge, baseUrl)).sampleSize(judgeSample)
+            .seed(judgeSeed);
+        if (allowRemoteJudge) {
+          jb.allowRemoteModels();
+        }
+        JudgeReport report = jb.build().judge(items);
+        run = report.mergeInto(run);
+        err.printf(java.util.Locale.ROOT, "judge: %d notes, %.0f%% valid answers, mean latency %.0f ms, %d tokens%n",
+            report.scores().size(), report.validShare() * 100, report.meanLatencyMillis(), report.totalTokens());
+      }
       Output.write(spec, output, EvalRuns.toJson(run));
       if (output != null) {
         err.print(EvalReport.builder().title("eval run " + run.name()).run(run).build().toMarkdown());
@@ -90,7 +126,7 @@ public final class EvalRunCommand implements Callable<Integer> {
       }
       boolean allFailed = run.values("failed").length > 0 && run.mean("failed") == 1.0;
       return allFailed ? VerinoteCli.FAILED : VerinoteCli.OK;
-    } catch (InvalidInputException e) {
+    } catch (InvalidInputException | PhiEgressException e) {
       err.println("verinote eval run: " + e.getMessage());
       return VerinoteCli.BAD_INPUT;
     }
