@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "eval", mixinStandardHelpOptions = true,
     description = "Evaluate notes: ROUGE (rouge-score 0.1.2 / ACI-Bench compatible), note metrics, gate, drift.",
     subcommands = {EvalScoreCommand.class, EvalRunCommand.class, EvalGateCommand.class, EvalDriftCommand.class,
-        EvalReportCommand.class})
+        EvalReportCommand.class, EvalCorrectionsCommand.class})
 public final class EvalCommand implements Runnable {
 
   @CommandLine.Spec

@@ -110,4 +110,16 @@ class EvalCommandTest {
         .isEqualTo(2);
     assertThat(err.toString()).contains("Expected --metric name=tolerance");
   }
+
+  @Test
+  void corrections_export_printsEditedShareAndWritesRun() throws Exception {
+    Path f = dir.resolve("c.jsonl");
+    Files.writeString(f, "{\"tenant_id\":\"t\",\"encounter_id\":\"e1\",\"section\":\"plan\",\"ai_text\":\"ice\","
+        + "\"clinician_text\":\"ice\"}\n{\"tenant_id\":\"t\",\"encounter_id\":\"e2\",\"section\":\"plan\","
+        + "\"ai_text\":\"rest\",\"clinician_text\":\"ice and rest\"}\n");
+    Path json = dir.resolve("c.json");
+    assertThat(run("eval", "corrections", "--input", f.toString(), "--output", json.toString())).isZero();
+    assertThat(out.toString()).contains("| edited | 0.50 |");
+    assertThat(EvalRuns.read(json).cases()).hasSize(2);
+  }
 }
