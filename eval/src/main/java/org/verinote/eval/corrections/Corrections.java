@@ -23,8 +23,9 @@ import org.verinote.eval.rouge.RougeType;
 
 /**
  * Corrections as data. Reads the review workflow's export — JSON Lines, one object per line with the string fields
- * {@code tenant_id}, {@code encounter_id}, {@code section}, {@code ai_text}, {@code clinician_text} (other fields are
- * ignored, blank lines skipped) — and scores it: how far clinicians moved the AI drafts, or how close another model's
+ * {@code tenant_id} (or {@code tenant}, as {@code ReviewWorkflow}'s export writes it), {@code encounter_id},
+ * {@code section}, {@code ai_text}, {@code clinician_text} (other fields such as {@code model_id}, {@code edits},
+ * {@code state} are ignored, blank lines skipped) — and scores it: how far clinicians moved the AI drafts, or how close another model's
  * text is to what clinicians signed.
  *
  * <p>Thread-safe (stateless).
@@ -64,6 +65,9 @@ public final class Corrections {
         String[] v = new String[FIELDS.length];
         for (int i = 0; i < FIELDS.length; i++) {
           JsonNode f = n == null ? null : n.get(FIELDS[i]);
+          if (f == null && i == 0 && n != null) {
+            f = n.get("tenant"); // the review workflow's export names it "tenant"
+          }
           if (f == null || !f.isTextual()) {
             throw new InvalidInputException("Expected a string field '" + FIELDS[i] + "' on line " + no + " of "
                 + jsonl.getFileName() + ", found " + (f == null ? "none" : f.getNodeType().toString()) + ".");

@@ -58,4 +58,15 @@ class CorrectionsTest {
     assertThatThrownBy(() -> Corrections.read(f)).isInstanceOf(InvalidInputException.class)
         .hasMessage("Expected a string field 'clinician_text' on line 1 of bad.jsonl, found none.");
   }
+
+  @Test
+  void read_reviewWorkflowExportLine_withTenantAlias() throws Exception {
+    Path f = dir.resolve("export.jsonl");
+    Files.writeString(f, "{\"tenant\":\"clinic-a\",\"draft_id\":\"d1\",\"encounter_id\":\"visit-42\","
+        + "\"model_run_id\":\"run-1\",\"model_id\":\"extractive\",\"model_version\":\"1\",\"section\":\"plan\","
+        + "\"ai_text\":\"rest\",\"clinician_text\":\"rest and ice\",\"edits\":1,\"edited_by\":\"dr\","
+        + "\"state\":\"APPROVED\"}\n");
+    assertThat(Corrections.read(f)).singleElement()
+        .satisfies(c -> assertThat(c.caseId()).isEqualTo("clinic-a/visit-42/plan"));
+  }
 }
