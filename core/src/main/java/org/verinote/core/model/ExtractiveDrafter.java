@@ -38,6 +38,8 @@ final class ExtractiveDrafter {
       Kind.HISTORY, 0.40, Kind.REVIEW_OF_SYSTEMS, 0.06, Kind.EXAM, 0.12, Kind.RESULTS, 0.06, Kind.ASSESSMENT,
       0.12, Kind.PLAN, 0.22));
   private static final double CUSTOM_SHARE = 0.10;
+  /** Sentences with fewer content words (not stop words, longer than two letters) are small talk. */
+  static final int MIN_CONTENT_WORDS = 2;
 
   private static final Set<String> STOP = Set.of("the", "and", "but", "for", "you", "your", "that", "this", "with",
       "have", "has", "had", "was", "were", "are", "is", "it's", "its", "just", "like", "okay", "yeah", "yes", "so",
@@ -183,7 +185,7 @@ final class ExtractiveDrafter {
         continue;
       }
       int content = contentWords(l);
-      if (content < 3 || (ClinicalCues.hits(l, ClinicalCues.SOCIAL) > 0 && s.words() < 14)) {
+      if (content < MIN_CONTENT_WORDS || (ClinicalCues.hits(l, ClinicalCues.SOCIAL) > 0 && s.words() < 14)) {
         continue;
       }
       Map<Kind, Double> score = scores(s, examMode, planMode);
@@ -226,7 +228,9 @@ final class ExtractiveDrafter {
       double exam = ClinicalCues.hits(l, ClinicalCues.EXAM) + (examMode ? 2.0 : 0);
       double results = ClinicalCues.hits(l, ClinicalCues.RESULTS) * 1.2;
       double assessment = ClinicalCues.hits(l, ClinicalCues.ASSESSMENT) + (planMode ? 1.0 : 0);
-      double plan = ClinicalCues.hits(l, ClinicalCues.PLAN) + (planMode ? 1.5 + results * 0.5 : 0);
+      int planCues = ClinicalCues.hits(l, ClinicalCues.PLAN);
+      // late in the visit a sentence with a plan cue is plan (ordering a test included); one without is a result
+      double plan = planCues + (planMode ? (planCues > 0 ? 1.5 + results * 0.5 : 0.5) : 0);
       score.put(Kind.EXAM, exam);
       score.put(Kind.RESULTS, results);
       score.put(Kind.ASSESSMENT, assessment);
