@@ -46,7 +46,7 @@ final class KnownIdentifiers {
       for (String part : words(n)) {
         if (part.length() >= 2 && !FUNCTION_WORDS.contains(part)) {
           patientParts.add(part);
-          t.add(new Known(part, PhiType.PATIENT, !isSpaced(part)));
+          t.add(new Known(part, PhiType.PATIENT, isSpaced(part)));
         }
       }
     }
@@ -59,7 +59,7 @@ final class KnownIdentifiers {
       for (String part : words(n)) {
         if (part.length() >= 2 && !FUNCTION_WORDS.contains(part)) {
           parts.add(part);
-          t.add(new Known(part, PhiType.PERSON, !isSpaced(part)));
+          t.add(new Known(part, PhiType.PERSON, isSpaced(part)));
         }
       }
       if (!parts.isEmpty()) {
