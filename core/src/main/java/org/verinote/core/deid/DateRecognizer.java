@@ -19,6 +19,9 @@ final class DateRecognizer extends TokenRecognizer {
       "way", "ns", "hrs", "bilat", "d5", "pupils", "reactive", "equal", "cp", "tol", "tolerated",
       "psi", "peak", "pip", "lungs", "crackles");
 
+  private static final java.util.Set<String> SCALE_AFTER = java.util.Set.of("strength", "pulses", "pulse", "way",
+      "ns", "peep", "ps", "amp", "cmh2o", "cm", "mmhg", "hrs", "reactive", "scale", "motor", "power");
+
   /** A date found between two tokens, inclusive. */
   record Hit(int first, int last, DateValue value, double confidence) {}
 
@@ -156,12 +159,14 @@ final class DateRecognizer extends TokenRecognizer {
   /** "5/5 strength", "pain 8/10", "2+/4 pulses": ratios, not dates. */
   private static boolean scaleContext(TextView v, int i) {
     int denom = v.intValue(i + 2);
-    for (int k = Math.max(0, i - 3); k <= Math.min(v.size - 1, i + 5); k++) {
-      if (v.kind[k] == TextView.WORD) {
-        String w = v.lower(k);
-        if (SCALE_WORDS.contains(w)) {
-          return true;
-        }
+    for (int k = Math.max(0, i - 3); k < i; k++) {
+      if (v.kind[k] == TextView.WORD && SCALE_WORDS.contains(v.lower(k))) {
+        return true;
+      }
+    }
+    for (int k = i + 3; k <= Math.min(v.size - 1, i + 4); k++) {
+      if (v.kind[k] == TextView.WORD && SCALE_AFTER.contains(v.lower(k))) {
+        return true;
       }
     }
     return denom == 0 || v.isPunct(i - 1, '+') || v.isPunct(i + 3, '+');

@@ -42,7 +42,8 @@ final class IdentifierRecognizer extends TokenRecognizer {
         }
       }
       if (j >= v.size || (v.kind[j] != TextView.NUMBER && v.kind[j] != TextView.ALNUM
-          && !(v.kind[j] == TextView.WORD && cue[0] == PhiType.VEHICLE.ordinal()))) {
+          && !(v.kind[j] == TextView.WORD && (cue[0] == PhiType.VEHICLE.ordinal() || v.adjacent(j)
+          && v.isPunct(j + 1, '-'))))) {
         continue;
       }
       int e = j;

@@ -42,7 +42,7 @@ final class LocationRecognizer extends TokenRecognizer {
     if (v.has(i, Lexicon.FACILITY) && i > 0) {
       int s = facilityStart(v, i);
       if (s >= 0) {
-        add(out, v, s, i - 1, PhiType.ORGANIZATION, 0.7);
+        add(out, v, s, i - 1, PhiType.ORGANIZATION, 0.75);
       }
       return i + 1;
     }

@@ -62,8 +62,8 @@ final class NameRecognizer extends TokenRecognizer {
         return e + 1;
       }
     }
-    if ((f & Lexicon.CREDENTIAL) != 0 && (v.isPunct(i - 1, ',') || v.isWord(i - 1)) && !v.isPunct(i + 1, '/')
-        && !v.isPunct(i + 1, '-')) {
+    if (((f & Lexicon.CREDENTIAL) != 0 || dottedCredential(v, i)) && (v.isPunct(i - 1, ',') || v.isWord(i - 1))
+        && !v.isPunct(i + 1, '/') && !v.isPunct(i + 1, '-')) {
       int s = credentialHolderStart(v, i);
       if (s >= 0) {
         add(out, v, s, v.isPunct(i - 1, ',') ? i - 2 : i - 1, PhiType.CLINICIAN, 0.75);
@@ -84,7 +84,7 @@ final class NameRecognizer extends TokenRecognizer {
     if (dictionaryName(v, i)) {
       int s = i;
       while (s - 1 >= 0 && !v.newlineBefore(s) && (dictionaryName(v, s - 1) || isInitial(v, s - 1)
-          && v.adjacent(s - 1) == false)) {
+          && !v.adjacent(s - 1) || precedingGivenName(v, s - 1))) {
         s--;
       }
       int e = extend(v, i);
@@ -92,6 +92,15 @@ final class NameRecognizer extends TokenRecognizer {
       return e + 1;
     }
     return i + 1;
+  }
+
+  /** "R.N.", "M.D.": a credential spelt with dots. */
+  private static boolean dottedCredential(TextView v, int i) {
+    if (v.length(i) != 1 || !v.isPunct(i + 1, '.') || !v.isWord(i + 2) || v.length(i + 2) != 1) {
+      return false;
+    }
+    String c = v.lower(i) + v.lower(i + 2);
+    return c.equals("rn") || c.equals("md") || c.equals("np") || c.equals("pa") || c.equals("do");
   }
 
   /** "my name is", "this is", "i'm", "thank you", "call me". */
@@ -181,6 +190,12 @@ final class NameRecognizer extends TokenRecognizer {
       return false;
     }
     return (f & Lexicon.COMMON) == 0 || (f & Lexicon.FIRST) != 0;
+  }
+
+  /** "Mary" before a surname: a capitalised given name, even one that is also an English word. */
+  private static boolean precedingGivenName(TextView v, int j) {
+    return v.isWord(j) && v.style == TextView.Style.MIXED && v.isCapitalized(j) && !v.isAllUpper(j)
+        && v.has(j, Lexicon.FIRST | Lexicon.AMBIGUOUS_FIRST) && !v.has(j, Lexicon.STOP | Lexicon.CLINICAL);
   }
 
   private static boolean dictionaryName(TextView v, int j) {
