@@ -182,6 +182,11 @@ final class NumberRecognizer extends TokenRecognizer {
         return lastTok;
       }
     }
+    if ((paren && digits >= 7 || digits >= 6 && (groups >= 2 || digits >= 7) && phoneCue(v, startTok))
+        && !slash && !v.isPunct(last + 1, '%')) {
+      add(out, v, startTok, lastTok, PhiType.PHONE, 0.85);
+      return lastTok;
+    }
     if (groups == 1 && digits >= 7 && !v.adjacentDotNumber(first)) {
       add(out, v, first, first, PhiType.ID, 0.7);
       return first;
@@ -215,7 +220,9 @@ final class NumberRecognizer extends TokenRecognizer {
         if (w.equals("phone") || w.equals("tel") || w.equals("call") || w.equals("cell") || w.equals("home")
             || w.equals("work") || w.equals("pager") || w.equals("number") || w.equals("fax") || w.equals("reached")
             || w.equals("contact") || w.equals("mobile") || w.equals("telephone") || w.equals("ph")
-            || w.equals("dial") || w.equals("text")) {
+            || w.equals("dial") || w.equals("text") || w.equals("mobile") || w.equals("desk")
+            || w.equals("office") || w.equals("answering") || w.equals("registered") || w.equals("reach")
+            || w.equals("landline") || w.equals("whatsapp") || w.equals("ring")) {
           return true;
         }
       } else if (v.isPunct(k, '#')) {

@@ -58,7 +58,7 @@ final class Words {
       "circle", "cir", "highway", "hwy", "parkway", "pkwy", "square", "sq", "trail", "trl", "pike", "alley",
       "plaza", "crescent", "close", "row", "walk", "hill", "heights", "loop", "path", "run", "crossing", "point",
       "strasse", "straße", "str", "gasse", "weg", "allee", "platz", "rue", "avenida", "avda", "calle", "via",
-      "viale", "piazza", "rua", "straat", "laan", "gade", "vej", "gata", "gatan", "vägen", "veien", "vei", "katu",
+      "viale", "piazza", "rua", "rúa", "tér", "utca", "ut", "vænget", "vaenget", "straat", "laan", "gade", "vej", "gata", "gatan", "vägen", "veien", "vei", "katu",
       "tie", "utca", "ulica", "corso", "chaussee", "radial", "quai", "chemin", "route", "rte");
 
   static final Set<String> UNIT_WORDS = set("apt", "apartment", "suite", "ste", "unit", "box", "floor", "fl",
