@@ -28,6 +28,9 @@ final class IdentifierRecognizer extends TokenRecognizer {
       if (v.kind[i] != TextView.WORD && !v.isPunct(i, '#')) {
         continue;
       }
+      if (v.kind[i] == TextView.WORD && !v.has(i, Lexicon.ID_CUE)) {
+        continue;
+      }
       int[] cue = cue(v, i);
       if (cue == null) {
         continue;

@@ -86,6 +86,13 @@ final class LocationRecognizer extends TokenRecognizer {
 
   /** "address:", "lives at", "located at", "send it to": an address follows. */
   private static boolean addressCue(TextView v, int i) {
+    if (v.kind[i] != TextView.WORD || v.length(i) > 7 || v.length(i) < 2) {
+      return false;
+    }
+    char c = Character.toLowerCase(v.text.charAt(v.start[i]));
+    if (c != 'a' && c != 't' && c != 'o') {
+      return false;
+    }
     if (v.is(i, "address") || v.is(i, "addr")) {
       return true;
     }
