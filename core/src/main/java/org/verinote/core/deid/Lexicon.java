@@ -44,8 +44,9 @@ final class Lexicon {
     put(Dictionaries.CLINICAL_TERMS, CLINICAL);
     put(Words.STOPWORDS, STOP | COMMON);
     put(Words.CLINICIAN_TITLES, CLINICIAN_TITLE);
-    put(Words.PERSON_TITLES, PERSON_TITLE | STRONG_TITLE);
-    put(Set.of("dr", "doctor", "drs", "prof", "professor"), STRONG_TITLE);
+    put(Words.PERSON_TITLES, PERSON_TITLE);
+    put(Set.of("dr", "doctor", "drs", "prof", "professor", "mr", "mrs", "rabbi", "rev", "reverend", "pastor"),
+        STRONG_TITLE);
     put(Words.CREDENTIALS, CREDENTIAL);
     put(Words.RELATIONS, RELATION);
     put(Words.INTRO_CUES, INTRO);

@@ -25,12 +25,14 @@ final class Words {
       "okay", "ok", "yes", "yeah", "um", "uh", "hmm", "mhm", "oh", "well", "so", "pt", "pts", "patient", "aware",
       "notified", "called", "made", "team", "family", "md", "rn", "np", "pa", "per", "see", "saw", "said", "says",
       "today", "tonight", "tomorrow", "yesterday", "also", "still", "again", "again", "note", "notes", "office",
-      "unit", "floor", "service", "spoke", "talked", "visited", "visit", "in", "call", "phone", "page", "paged");
+      "unit", "floor", "service", "spoke", "talked", "visited", "visit", "in", "call", "phone", "page", "paged",
+      "orders", "ordered", "order", "wants", "want", "came", "come", "feels", "thinks", "recommends", "says");
 
   static final Set<String> CLINICIAN_TITLES = set("dr", "doctor", "drs", "nurse", "np", "rn", "pa", "prof",
       "professor", "dds", "resident", "intern", "attending", "fellow");
 
-  static final Set<String> PERSON_TITLES = set("mr", "mrs", "ms", "miss", "mister", "mx", "madam", "sir", "mme",
+  static final Set<String> PERSON_TITLES = set("rabbi", "rev", "reverend", "pastor", "imam", "mr", "mrs",
+      "ms", "miss", "mister", "mx", "madam", "sir", "mme",
       "mlle", "herr", "frau", "senor", "senora");
 
   static final Set<String> CREDENTIALS = set("rn", "md", "np", "rrt", "licsw", "lcsw", "msw", "lpn", "cna",
@@ -44,7 +46,7 @@ final class Words {
       "sibling", "in-law", "colleague", "coworker", "chaplain", "pastor", "manager", "worker");
 
   static final Set<String> INTRO_CUES = set("hi", "hello", "hey", "thanks", "bye", "goodbye", "dear", "meet",
-      "named", "name's", "called", "ask", "asked", "tell", "told", "with", "per", "by", "paged", "page", "contacted");
+      "named", "name's", "called", "ask", "asked", "tell", "told", "with", "per", "by", "paged", "page", "contacted", "reach", "reached");
 
   static final Set<String> TRAILING_CUES = set("aware", "notified", "paged", "informed", "updated", "called",
       "contacted");
