@@ -399,7 +399,7 @@ public final class NoteStructurer {
      */
     public NoteStructurer build() {
       if (model == null && router == null) {
-        throw new IllegalStateException("NoteStructurer needs a model: call model(...)");
+        throw new IllegalStateException("NoteStructurer needs a model: call model(...) or router(...)");
       }
       return new NoteStructurer(this);
     }

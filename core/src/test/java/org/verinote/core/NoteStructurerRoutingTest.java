@@ -64,7 +64,7 @@ class NoteStructurerRoutingTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("router was already set; set either model(...) or router(...)");
     assertThatThrownBy(() -> NoteStructurer.builder().build())
-        .hasMessage("NoteStructurer needs a model: call model(...)");
+        .hasMessage("NoteStructurer needs a model: call model(...) or router(...)");
   }
 
   @Test
