@@ -2,17 +2,21 @@ package org.verinote.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -37,7 +41,8 @@ import org.verinote.core.providers.OpenAiCompatibleProvider;
 /**
  * What the provider layer (request mapping, Jackson, the Resilience4j retry/breaker/bulkhead/time-limiter stack,
  * response parsing and error mapping) adds per call, against a loopback JDK {@code HttpServer} that answers each
- * protocol instantly. {@link #rawHttpClient} is the floor: the same bytes over the same JDK HTTP client, no
+ * protocol instantly (a minimal keep-alive HTTP/1.1 server on a raw socket that writes each response in one
+ * segment with TCP_NODELAY, so that delayed-ACK stalls do not swamp the figures). {@link #rawHttpClient} is the floor: the same bytes over the same JDK HTTP client, no
  * mapping, no parsing, no resilience. Overhead per call = provider − raw.
  *
  * <p>Run: {@code java -jar bench/target/benchmarks.jar ProviderBenchmark -f 1 -wi 2 -i 3 -w 1s -r 1s}.
@@ -61,7 +66,8 @@ public class ProviderBenchmark {
       + NOTE + "\"},\"done\":true,\"done_reason\":\"stop\",\"prompt_eval_count\":900,\"eval_count\":120}")
       .getBytes(StandardCharsets.UTF_8);
 
-  private HttpServer server;
+  private ServerSocket server;
+  private ExecutorService serverThreads;
   private HttpClient rawClient;
   private HttpRequest rawRequest;
   private OpenAiCompatibleProvider openai;
@@ -73,13 +79,14 @@ public class ProviderBenchmark {
   /** Starts the loopback server and the providers. */
   @Setup(Level.Trial)
   public void setUp() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-    server.createContext("/v1/chat/completions", ex -> answer(ex, OPENAI));
-    server.createContext("/v1/messages", ex -> answer(ex, ANTHROPIC));
-    server.createContext("/api/chat", ex -> answer(ex, OLLAMA));
-    server.setExecutor(Executors.newFixedThreadPool(2));
-    server.start();
-    String base = "http://127.0.0.1:" + server.getAddress().getPort();
+    server = new ServerSocket(0, 64, InetAddress.getLoopbackAddress());
+    serverThreads = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "bench-loopback-server");
+      t.setDaemon(true);
+      return t;
+    });
+    serverThreads.execute(this::acceptLoop);
+    String base = "http://127.0.0.1:" + server.getLocalPort();
 
     StringBuilder transcript = new StringBuilder();
     for (int i = 0; i < 40; i++) {
@@ -105,21 +112,66 @@ public class ProviderBenchmark {
         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
   }
 
-  private static void answer(com.sun.net.httpserver.HttpExchange ex, byte[] body) throws IOException {
-    try (InputStream in = ex.getRequestBody()) {
-      in.readAllBytes();
+  private void acceptLoop() {
+    while (!server.isClosed()) {
+      try {
+        Socket s = server.accept();
+        s.setTcpNoDelay(true);
+        serverThreads.execute(() -> serve(s));
+      } catch (IOException e) {
+        return;
+      }
     }
-    ex.getResponseHeaders().add("Content-Type", "application/json");
-    ex.sendResponseHeaders(200, body.length);
-    try (OutputStream out = ex.getResponseBody()) {
-      out.write(body);
+  }
+
+  private static void serve(Socket s) {
+    try (s) {
+      InputStream in = new BufferedInputStream(s.getInputStream());
+      OutputStream out = s.getOutputStream();
+      while (true) {
+        String requestLine = line(in);
+        if (requestLine == null || requestLine.isEmpty()) {
+          return;
+        }
+        int length = 0;
+        for (String h = line(in); h != null && !h.isEmpty(); h = line(in)) {
+          if (h.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+            length = Integer.parseInt(h.substring(15).trim());
+          }
+        }
+        in.readNBytes(length);
+        byte[] body = requestLine.contains("/api/chat") ? OLLAMA
+            : requestLine.contains("/v1/messages") ? ANTHROPIC : OPENAI;
+        ByteArrayOutputStream response = new ByteArrayOutputStream(body.length + 128);
+        response.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+            + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        response.write(body);
+        out.write(response.toByteArray());
+        out.flush();
+      }
+    } catch (IOException e) {
+      // client went away
     }
+  }
+
+  private static String line(InputStream in) throws IOException {
+    StringBuilder sb = new StringBuilder();
+    int c;
+    while ((c = in.read()) != -1) {
+      if (c == '\n') {
+        int n = sb.length();
+        return n > 0 && sb.charAt(n - 1) == '\r' ? sb.substring(0, n - 1) : sb.toString();
+      }
+      sb.append((char) c);
+    }
+    return sb.length() == 0 ? null : sb.toString();
   }
 
   /** Stops the server. */
   @TearDown(Level.Trial)
-  public void tearDown() {
-    server.stop(0);
+  public void tearDown() throws IOException {
+    server.close();
+    serverThreads.shutdownNow();
   }
 
   /**
