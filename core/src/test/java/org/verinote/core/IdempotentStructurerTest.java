@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -98,6 +101,31 @@ class IdempotentStructurerTest {
     nanos.addAndGet(Duration.ofMinutes(2).toNanos());
     s.structure(E);
     assertThat(model.calls()).isEqualTo(2);
+  }
+
+  @Test
+  void withStore_aResultSavedByAnotherProcessIsReturnedWithoutAModelCall() {
+    Map<String, StructuringResult> db = new ConcurrentHashMap<>();
+    StructuringResultStore store = new StructuringResultStore() {
+      @Override
+      public Optional<StructuringResult> find(String runId) {
+        return Optional.ofNullable(db.get(runId));
+      }
+
+      @Override
+      public StructuringResult saveIfAbsent(StructuringResult r) {
+        StructuringResult prior = db.putIfAbsent(r.provenance().modelRunId(), r);
+        return prior == null ? r : prior;
+      }
+    };
+    ScriptedModelProvider model = ScriptedModelProvider.always(RAW);
+    NoteStructurer structurer = NoteStructurer.builder().model(model).build();
+    StructuringResult first = IdempotentStructurer.builder(structurer).store(store).build().structure(E);
+    assertThat(db).containsEntry(first.provenance().modelRunId(), first);
+
+    IdempotentStructurer restarted = IdempotentStructurer.builder(structurer).store(store).build();
+    assertThat(restarted.structure(E)).isSameAs(first);
+    assertThat(model.calls()).isEqualTo(1);
   }
 
   private static void await(CountDownLatch l) {
