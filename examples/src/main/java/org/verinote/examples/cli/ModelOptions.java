@@ -1,7 +1,7 @@
 package org.verinote.examples.cli;
 
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Function;
 import org.verinote.core.model.ExtractiveModelProvider;
 import org.verinote.core.model.ModelProvider;
@@ -12,23 +12,15 @@ import org.verinote.core.providers.OpenAiCompatibleProvider;
 import picocli.CommandLine.Option;
 
 /**
- * The model flags of {@code verinote structure}, as a picocli mixin: {@code --model
- * extractive|openai-compatible|anthropic|ollama}, {@code --base-url}, {@code --model-name}, {@code --api-key-env},
- * {@code --fallback-extractive}. The API key is read from the named environment variable, never from the command
- * line (where it would land in shell history and process listings).
+ * The model-server flags of {@code verinote structure}, as a picocli mixin: {@code --base-url}, {@code --model-name},
+ * {@code --api-key-env}, {@code --fallback-extractive}; the command's own {@code --model} picks the kind. The API key
+ * is read from the named environment variable, never from the command line (where it would land in shell history
+ * and process listings).
  */
 final class ModelOptions {
 
-  /** The provider kinds the CLI knows. */
-  static final Map<String, String> KINDS = Map.of(
-      "extractive", "the embedded extractive model (offline, no model server)",
-      "openai-compatible", "OpenAI, Azure OpenAI, vLLM, llama.cpp server: {base-url}/chat/completions",
-      "anthropic", "Anthropic Messages API: {base-url}/v1/messages",
-      "ollama", "Ollama native API: {base-url}/api/chat");
-
-  @Option(names = "--model", paramLabel = "KIND", defaultValue = "extractive",
-      description = "extractive (default), openai-compatible, anthropic or ollama.")
-  String model;
+  /** The {@code --model} kinds, in the order they are listed in messages. */
+  static final List<String> KINDS = List.of("extractive", "openai-compatible", "anthropic", "ollama");
 
   @Option(names = "--base-url", paramLabel = "URL",
       description = "Model server base URL, e.g. https://api.openai.com/v1, http://localhost:11434."
@@ -49,15 +41,16 @@ final class ModelOptions {
   /**
    * Builds the provider the flags describe.
    *
+   * @param model the {@code --model} value
    * @param env reads an environment variable
    * @return the provider
    * @throws IllegalArgumentException with a message for the user if the flags are inconsistent
    */
-  ModelProvider provider(Function<String, String> env) {
-    String kind = model.toLowerCase(Locale.ROOT);
-    if (!KINDS.containsKey(kind)) {
-      throw new IllegalArgumentException("unknown --model '" + model + "'; expected one of extractive,"
-          + " openai-compatible, anthropic, ollama");
+  ModelProvider provider(String model, Function<String, String> env) {
+    String kind = model.strip().toLowerCase(Locale.ROOT);
+    if (!KINDS.contains(kind)) {
+      throw new IllegalArgumentException("Unknown model '" + model + "'. Valid models: " + String.join(", ", KINDS)
+          + ".");
     }
     if (kind.equals("extractive")) {
       if (baseUrl != null || modelName != null || apiKeyEnv != null) {

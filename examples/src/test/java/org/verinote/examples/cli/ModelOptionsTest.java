@@ -19,12 +19,15 @@ class ModelOptionsTest {
   static final class Holder {
     @CommandLine.Mixin
     ModelOptions models = new ModelOptions();
+
+    @CommandLine.Option(names = "--model", defaultValue = "extractive")
+    String model;
   }
 
   private static ModelProvider parse(Map<String, String> env, String... args) {
     Holder h = new Holder();
     new CommandLine(h).parseArgs(args);
-    return h.models.provider(env::get);
+    return h.models.provider(h.model, env::get);
   }
 
   @Test
@@ -62,7 +65,7 @@ class ModelOptionsTest {
     assertThatThrownBy(() -> parse(Map.of(), "--model", "anthropic", "--model-name", "c", "--api-key-env", "NOPE"))
         .hasMessage("environment variable NOPE (from --api-key-env) is not set");
     assertThatThrownBy(() -> parse(Map.of(), "--model", "gpt"))
-        .hasMessage("unknown --model 'gpt'; expected one of extractive, openai-compatible, anthropic, ollama");
+        .hasMessage("Unknown model 'gpt'. Valid models: extractive, openai-compatible, anthropic, ollama.");
     assertThatThrownBy(() -> parse(Map.of(), "--model-name", "m"))
         .hasMessage("--base-url, --model-name and --api-key-env need --model openai-compatible, anthropic or ollama");
   }
