@@ -131,7 +131,7 @@ public final class SubmissionWorker {
     }
     try {
       workflow.confirmSubmission(tenant, d, receipt.recordId());
-      LOG.info("Submitted draft {} to {} as {} (duplicate={})", d.draftId(), adapter.name(), receipt.recordId(),
+      LOG.debug("Submitted draft {} to {} as {} (duplicate={})", d.draftId(), adapter.name(), receipt.recordId(),
           receipt.duplicate());
       return Outcome.CONFIRMED;
     } catch (VersionConflictException e) {
