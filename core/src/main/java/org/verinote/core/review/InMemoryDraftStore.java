@@ -30,11 +30,13 @@ final class InMemoryDraftStore implements DraftStore {
   private static final class Outbox {
     final String submissionKey;
     Instant dueAt;
+    long draftVersion;
     boolean open = true;
 
-    Outbox(String submissionKey, Instant dueAt) {
+    Outbox(String submissionKey, Instant dueAt, long draftVersion) {
       this.submissionKey = submissionKey;
       this.dueAt = dueAt;
+      this.draftVersion = draftVersion;
     }
   }
 
@@ -102,10 +104,14 @@ final class InMemoryDraftStore implements DraftStore {
       StoreChecks.checkAppendOnly(current, next);
       switch (outbox.kind()) {
         case ENQUEUE:
-          p.outbox.put(next.draftId(), new Outbox(next.submissionKey().orElseThrow(), outbox.dueAt()));
+          p.outbox.put(next.draftId(), new Outbox(next.submissionKey().orElseThrow(), outbox.dueAt(),
+              next.version()));
           break;
         case RESCHEDULE:
-          outboxOf(p, next.draftId()).dueAt = outbox.dueAt();
+          Outbox o = outboxOf(p, next.draftId());
+          o.dueAt = outbox.dueAt();
+          o.draftVersion = next.version();
+          o.open = true;
           break;
         case COMPLETE:
         case PARK:
@@ -137,7 +143,7 @@ final class InMemoryDraftStore implements DraftStore {
       for (Map.Entry<String, Outbox> e : p.outbox.entrySet()) {
         Outbox o = e.getValue();
         if (o.open && !o.dueAt.isAfter(now)) {
-          due.add(new PendingSubmission(e.getKey(), o.submissionKey, o.dueAt));
+          due.add(new PendingSubmission(e.getKey(), o.submissionKey, o.dueAt, o.draftVersion));
         }
       }
       due.sort(Comparator.comparing(PendingSubmission::dueAt).thenComparing(PendingSubmission::draftId));

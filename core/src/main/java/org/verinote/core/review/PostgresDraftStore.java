@@ -311,11 +311,12 @@ final class PostgresDraftStore implements DraftStore {
     String sql;
     switch (change.kind()) {
       case ENQUEUE:
-        sql = "INSERT INTO submission_outbox (submission_key, status, due_at, tenant_id, draft_id)"
-            + " VALUES (?, 'PENDING', ?, ?, ?)";
+        sql = "INSERT INTO submission_outbox (submission_key, status, due_at, draft_version, tenant_id, draft_id)"
+            + " VALUES (?, 'PENDING', ?, ?, ?, ?)";
         break;
       case RESCHEDULE:
-        sql = "UPDATE submission_outbox SET status = 'PENDING', due_at = ? WHERE tenant_id = ? AND draft_id = ?";
+        sql = "UPDATE submission_outbox SET status = 'PENDING', due_at = ?, draft_version = ?"
+            + " WHERE tenant_id = ? AND draft_id = ?";
         break;
       case COMPLETE:
         sql = "UPDATE submission_outbox SET status = 'DONE' WHERE tenant_id = ? AND draft_id = ?";
@@ -333,6 +334,7 @@ final class PostgresDraftStore implements DraftStore {
       }
       if (change.dueAt() != null) {
         ps.setTimestamp(i++, Timestamp.from(change.dueAt()));
+        ps.setLong(i++, d.version());
       }
       ps.setString(i++, d.tenantId());
       ps.setString(i, d.draftId());
@@ -405,7 +407,7 @@ final class PostgresDraftStore implements DraftStore {
     }
     return inTenant(tenant, "Reading due submissions", true, c -> {
       List<PendingSubmission> out = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement("SELECT draft_id, submission_key, due_at FROM"
+      try (PreparedStatement ps = c.prepareStatement("SELECT draft_id, submission_key, due_at, draft_version FROM"
           + " submission_outbox WHERE tenant_id = ? AND status = 'PENDING' AND due_at <= ?"
           + " ORDER BY due_at, draft_id LIMIT ?")) {
         ps.setString(1, tenant.tenantId());
@@ -413,7 +415,8 @@ final class PostgresDraftStore implements DraftStore {
         ps.setInt(3, limit);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            out.add(new PendingSubmission(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()));
+            out.add(new PendingSubmission(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+                rs.getLong(4)));
           }
         }
       }

@@ -77,6 +77,7 @@ CREATE TABLE submission_outbox (
   submission_key text        NOT NULL,
   status         text        NOT NULL CHECK (status IN ('PENDING', 'DONE', 'PARKED')),
   due_at         timestamptz NOT NULL,
+  draft_version  bigint      NOT NULL,
   PRIMARY KEY (tenant_id, draft_id),
   FOREIGN KEY (tenant_id, draft_id) REFERENCES review_drafts (tenant_id, draft_id)
 );
