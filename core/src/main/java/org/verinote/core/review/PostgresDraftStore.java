@@ -38,6 +38,9 @@ final class PostgresDraftStore implements DraftStore {
       + " created_at, updated_at, decided_by, decided_at, approved_version, rejection_reason, submission_key,"
       + " submission_attempts, submission_error, record_id";
 
+  /** The tenant's recorded chain head. */
+  private record Head(long seq, String hash) {}
+
   @FunctionalInterface
   private interface Work<T> {
     T run(Connection c) throws SQLException;
@@ -346,10 +349,8 @@ final class PostgresDraftStore implements DraftStore {
 
   /** Links the entry after the tenant's head, holding the head row's lock until commit. */
   private static void appendAudit(Connection c, AuditEntry entry) throws SQLException {
-    long seq;
-    String previous;
     String lock = "SELECT seq, hash FROM audit_heads WHERE tenant_id = ? FOR UPDATE";
-    Optional<Object[]> head = queryHead(c, lock, entry.tenantId());
+    Optional<Head> head = queryHead(c, lock, entry.tenantId());
     if (head.isEmpty()) {
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_heads (tenant_id, seq, hash)"
           + " VALUES (?, 0, ?) ON CONFLICT DO NOTHING")) {
@@ -359,8 +360,8 @@ final class PostgresDraftStore implements DraftStore {
       }
       head = queryHead(c, lock, entry.tenantId());
     }
-    seq = (Long) head.orElseThrow()[0] + 1;
-    previous = (String) head.orElseThrow()[1];
+    long seq = head.orElseThrow().seq() + 1;
+    String previous = head.orElseThrow().hash();
     String hash = AuditChain.hash(previous, seq, entry);
     try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_events (tenant_id, seq, draft_id,"
         + " encounter_id, action, actor, at, from_state, to_state, from_version, to_version, subject, content_hash,"
@@ -390,11 +391,11 @@ final class PostgresDraftStore implements DraftStore {
     }
   }
 
-  private static Optional<Object[]> queryHead(Connection c, String sql, String tenantId) throws SQLException {
+  private static Optional<Head> queryHead(Connection c, String sql, String tenantId) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, tenantId);
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(new Object[] {rs.getLong(1), rs.getString(2)}) : Optional.empty();
+        return rs.next() ? Optional.of(new Head(rs.getLong(1), rs.getString(2))) : Optional.empty();
       }
     }
   }
@@ -454,10 +455,9 @@ final class PostgresDraftStore implements DraftStore {
   public AuditVerification verifyAudit(TenantContext tenant) {
     return inTenant(tenant, "Verifying the audit log", true, c -> {
       List<AuditEvent> events = readAudit(c, tenant);
-      Optional<Object[]> head = queryHead(c, "SELECT seq, hash FROM audit_heads WHERE tenant_id = ?",
-          tenant.tenantId());
-      return AuditChain.verify(events, head.map(h -> (Long) h[0]).orElse(0L),
-          head.map(h -> (String) h[1]).orElse(AuditChain.GENESIS));
+      Head head = queryHead(c, "SELECT seq, hash FROM audit_heads WHERE tenant_id = ?", tenant.tenantId())
+          .orElse(new Head(0, AuditChain.GENESIS));
+      return AuditChain.verify(events, head.seq(), head.hash());
     });
   }
 }

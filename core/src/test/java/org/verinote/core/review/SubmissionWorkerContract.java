@@ -78,6 +78,16 @@ public abstract class SubmissionWorkerContract {
   }
 
   @Test
+  void drain_ofOtherTenant_submitsNothing() {
+    ReviewWorkflow w = workflow();
+    ApprovedNote a = approved(w, "visit-1");
+    TenantContext other = TenantContext.of("other-" + System.nanoTime());
+    assertThat(worker(w).drain(other)).isEqualTo(new SubmissionWorker.Result(0, 0, 0));
+    assertThat(ehr.calls()).isZero();
+    assertThat(w.get(tenant, a.draftId()).state()).isEqualTo(ReviewState.APPROVED);
+  }
+
+  @Test
   void crashAfterApproval_beforeSubmission_newProcessSubmitsExactlyOnce() {
     ApprovedNote a = approved(workflow(), "visit-1");
     // the process dies here: nothing but the store survives
@@ -154,7 +164,35 @@ public abstract class SubmissionWorkerContract {
   }
 
   @Test
-  void retriableFailures_beyondMaxAttempts_arePark() {
+  void parkedSubmission_requeuedByAPerson_isSubmittedWithTheSameKey() {
+    ReviewWorkflow w = workflow();
+    ApprovedNote a = approved(w, "visit-1");
+    ehr.failNext(new AdapterException("Bad request", 400, false, null));
+    worker(w).drain(tenant);
+    ReviewDraft parked = w.get(tenant, a.draftId());
+    ReviewDraft requeued = w.requeueSubmission(tenant, a.draftId(), parked.version(), "ops-kim");
+    assertThat(requeued.state()).isEqualTo(ReviewState.APPROVED);
+    assertThat(requeued.submissionAttempts()).isZero();
+    assertThat(worker(w).drain(tenant).confirmed()).isEqualTo(1);
+    assertThat(ehr.holds(a.submissionKey())).isTrue();
+    assertThat(w.auditTrail(tenant, a.draftId())).extracting(e -> e.entry().action()).containsSubsequence(
+        "SUBMISSION_FAILED", "SUBMISSION_REQUEUED", "SUBMISSION_STARTED", "SUBMISSION_CONFIRMED");
+  }
+
+  @Test
+  void requeue_ofConfirmedSubmission_isAnIllegalTransition() {
+    ReviewWorkflow w = workflow();
+    ApprovedNote a = approved(w, "visit-1");
+    worker(w).drain(tenant);
+    long v = w.get(tenant, a.draftId()).version();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> w.requeueSubmission(tenant, a.draftId(), v, "ops-kim"))
+        .isInstanceOf(org.verinote.core.IllegalTransitionException.class)
+        .hasMessage("Illegal transition: a draft in state CONFIRMED cannot move to APPROVED.");
+  }
+
+  @Test
+  void retriableFailures_beyondMaxAttempts_areParked() {
     ReviewWorkflow w = workflow();
     ApprovedNote a = approved(w, "visit-1");
     for (int i = 0; i < 3; i++) {
