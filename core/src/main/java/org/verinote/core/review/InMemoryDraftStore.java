@@ -42,10 +42,20 @@ final class InMemoryDraftStore implements DraftStore {
 
   private final Map<String, Partition> partitions = new HashMap<>();
 
+  /** The tenant's partition, created on its first write. */
   private Partition partition(TenantContext tenant) {
     Objects.requireNonNull(tenant, "tenant");
     synchronized (partitions) {
       return partitions.computeIfAbsent(tenant.tenantId(), k -> new Partition());
+    }
+  }
+
+  /** The tenant's partition for a read; a fresh empty one (not kept) if the tenant never wrote. */
+  private Partition readPartition(TenantContext tenant) {
+    Objects.requireNonNull(tenant, "tenant");
+    synchronized (partitions) {
+      Partition p = partitions.get(tenant.tenantId());
+      return p == null ? new Partition() : p;
     }
   }
 
@@ -72,7 +82,7 @@ final class InMemoryDraftStore implements DraftStore {
   @Override
   public Optional<ReviewDraft> find(TenantContext tenant, String draftId) {
     Objects.requireNonNull(draftId, "draftId");
-    Partition p = partition(tenant);
+    Partition p = readPartition(tenant);
     synchronized (p) {
       return Optional.ofNullable(p.drafts.get(draftId));
     }
@@ -80,7 +90,7 @@ final class InMemoryDraftStore implements DraftStore {
 
   @Override
   public List<ReviewDraft> list(TenantContext tenant) {
-    Partition p = partition(tenant);
+    Partition p = readPartition(tenant);
     synchronized (p) {
       List<ReviewDraft> out = new ArrayList<>(p.drafts.values());
       out.sort(Comparator.comparing(ReviewDraft::createdAt).thenComparing(ReviewDraft::draftId));
@@ -137,7 +147,7 @@ final class InMemoryDraftStore implements DraftStore {
   @Override
   public List<PendingSubmission> dueSubmissions(TenantContext tenant, Instant now, int limit) {
     Objects.requireNonNull(now, "now");
-    Partition p = partition(tenant);
+    Partition p = readPartition(tenant);
     synchronized (p) {
       List<PendingSubmission> due = new ArrayList<>();
       for (Map.Entry<String, Outbox> e : p.outbox.entrySet()) {
@@ -153,7 +163,7 @@ final class InMemoryDraftStore implements DraftStore {
 
   @Override
   public List<AuditEvent> auditEvents(TenantContext tenant) {
-    Partition p = partition(tenant);
+    Partition p = readPartition(tenant);
     synchronized (p) {
       return List.copyOf(p.audit);
     }
@@ -161,7 +171,7 @@ final class InMemoryDraftStore implements DraftStore {
 
   @Override
   public AuditVerification verifyAudit(TenantContext tenant) {
-    Partition p = partition(tenant);
+    Partition p = readPartition(tenant);
     synchronized (p) {
       AuditEvent head = p.audit.isEmpty() ? null : p.audit.get(p.audit.size() - 1);
       return AuditChain.verify(List.copyOf(p.audit), head == null ? 0 : head.seq(),

@@ -4,8 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -47,6 +48,18 @@ final class PostgresDraftStore implements DraftStore {
   }
 
   private final DataSource dataSource;
+
+  private static OffsetDateTime ts(Instant i) {
+    return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    return rs.getObject(column, OffsetDateTime.class).toInstant();
+  }
+
+  private static Instant instant(ResultSet rs, int column) throws SQLException {
+    return rs.getObject(column, OffsetDateTime.class).toInstant();
+  }
 
   PostgresDraftStore(DataSource dataSource) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -150,10 +163,10 @@ final class PostgresDraftStore implements DraftStore {
     ps.setString(i++, d.note().toJson());
     ps.setString(i++, d.state().name());
     ps.setLong(i++, d.version());
-    ps.setTimestamp(i++, Timestamp.from(d.createdAt()));
-    ps.setTimestamp(i++, Timestamp.from(d.updatedAt()));
+    ps.setObject(i++, ts(d.createdAt()));
+    ps.setObject(i++, ts(d.updatedAt()));
     ps.setString(i++, d.decidedBy().orElse(null));
-    ps.setTimestamp(i++, d.decidedAt().map(Timestamp::from).orElse(null));
+    ps.setObject(i++, d.decidedAt().map(PostgresDraftStore::ts).orElse(null));
     ps.setLong(i++, d.approvedVersion());
     ps.setString(i++, d.rejectionReason().orElse(null));
     ps.setString(i++, d.submissionKey().orElse(null));
@@ -196,7 +209,7 @@ final class PostgresDraftStore implements DraftStore {
   }
 
   private static ReviewDraft.Builder row(ResultSet rs) throws SQLException {
-    Timestamp decidedAt = rs.getTimestamp("decided_at");
+    OffsetDateTime decidedAt = rs.getObject("decided_at", OffsetDateTime.class);
     return ReviewDraft.builder()
         .ids(rs.getString("tenant_id"), rs.getString("draft_id"), rs.getString("encounter_id"),
             rs.getString("model_run_id"))
@@ -206,8 +219,8 @@ final class PostgresDraftStore implements DraftStore {
             DraftCodec.findingsFromJson(rs.getString("findings")))
         .note(StructuredNote.fromJson(rs.getString("note")))
         .state(ReviewState.valueOf(rs.getString("state")), rs.getLong("version"),
-            rs.getTimestamp("updated_at").toInstant())
-        .createdAt(rs.getTimestamp("created_at").toInstant())
+            instant(rs, "updated_at"))
+        .createdAt(instant(rs, "created_at"))
         .decision(rs.getString("decided_by"), decidedAt == null ? null : decidedAt.toInstant(),
             rs.getLong("approved_version"), rs.getString("rejection_reason"))
         .submission(rs.getString("submission_key"), rs.getInt("submission_attempts"),
@@ -216,7 +229,7 @@ final class PostgresDraftStore implements DraftStore {
 
   private static SectionEdit edit(ResultSet rs) throws SQLException {
     return new SectionEdit(rs.getString("section_key"), rs.getString("edited_by"),
-        rs.getTimestamp("edited_at").toInstant(), rs.getString("previous_text"), rs.getString("new_text"),
+        instant(rs, "edited_at"), rs.getString("previous_text"), rs.getString("new_text"),
         rs.getLong("version"));
   }
 
@@ -303,7 +316,7 @@ final class PostgresDraftStore implements DraftStore {
       ps.setLong(3, e.version());
       ps.setString(4, e.sectionKey());
       ps.setString(5, e.editedBy());
-      ps.setTimestamp(6, Timestamp.from(e.editedAt()));
+      ps.setObject(6, ts(e.editedAt()));
       ps.setString(7, e.previousText());
       ps.setString(8, e.newText());
       ps.executeUpdate();
@@ -336,7 +349,7 @@ final class PostgresDraftStore implements DraftStore {
         ps.setString(i++, d.submissionKey().orElseThrow());
       }
       if (change.dueAt() != null) {
-        ps.setTimestamp(i++, Timestamp.from(change.dueAt()));
+        ps.setObject(i++, ts(change.dueAt()));
         ps.setLong(i++, d.version());
       }
       ps.setString(i++, d.tenantId());
@@ -372,7 +385,7 @@ final class PostgresDraftStore implements DraftStore {
       ps.setString(4, entry.encounterId());
       ps.setString(5, entry.action());
       ps.setString(6, entry.actor());
-      ps.setTimestamp(7, Timestamp.from(entry.at()));
+      ps.setObject(7, ts(entry.at()));
       ps.setString(8, entry.fromState());
       ps.setString(9, entry.toState());
       ps.setLong(10, entry.fromVersion());
@@ -412,11 +425,11 @@ final class PostgresDraftStore implements DraftStore {
           + " submission_outbox WHERE tenant_id = ? AND status = 'PENDING' AND due_at <= ?"
           + " ORDER BY due_at, draft_id LIMIT ?")) {
         ps.setString(1, tenant.tenantId());
-        ps.setTimestamp(2, Timestamp.from(now));
+        ps.setObject(2, ts(now));
         ps.setInt(3, limit);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            out.add(new PendingSubmission(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+            out.add(new PendingSubmission(rs.getString(1), rs.getString(2), instant(rs, 3),
                 rs.getLong(4)));
           }
         }
@@ -439,7 +452,7 @@ final class PostgresDraftStore implements DraftStore {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           AuditEntry e = new AuditEntry(tenant.tenantId(), rs.getString(2), rs.getString(3), rs.getString(4),
-              rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getString(8), rs.getLong(9),
+              rs.getString(5), instant(rs, 6), rs.getString(7), rs.getString(8), rs.getLong(9),
               rs.getLong(10), rs.getString(11), rs.getString(12));
           out.add(new AuditEvent(rs.getLong(1), e, rs.getString(13), rs.getString(14)));
         }
