@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.verinote.core.NotFoundException;
 import org.verinote.core.VersionConflictException;
 import org.verinote.core.audit.AuditChain;
 import org.verinote.core.audit.AuditEntry;

@@ -14,11 +14,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.verinote.core.NotFoundException;
-import org.verinote.core.StoreException;
 import org.verinote.core.StructuredNote;
 import org.verinote.core.VersionConflictException;
-import org.verinote.core.audit.AuditChain;
 import org.verinote.core.audit.AuditEntry;
 import org.verinote.core.audit.AuditEvent;
 import org.verinote.core.audit.AuditVerification;
@@ -29,8 +26,7 @@ import org.verinote.core.audit.AuditVerification;
  * <p>Every operation is one transaction that first runs {@code set_config('app.current_tenant', tenant, true)}, so
  * row-level security confines it to the tenant even where a query forgets the tenant filter (the queries keep the
  * filter anyway, to use the indexes). Optimistic locking is a conditional {@code UPDATE … WHERE version = ?}; the
- * audit chain is appended under a row lock on the tenant's {@code audit_heads} row, taken after the draft row, so
- * writes to different drafts of a tenant serialise only for the append.
+ * audit chain is appended by {@link PostgresAudit} in the same transaction.
  */
 final class PostgresDraftStore implements DraftStore {
 
@@ -38,9 +34,6 @@ final class PostgresDraftStore implements DraftStore {
       + " document_type_code, model_id, model_version, ai_note, raw_model_output, findings, note, state, version,"
       + " created_at, updated_at, decided_by, decided_at, approved_version, rejection_reason, submission_key,"
       + " submission_attempts, submission_error, record_id";
-
-  /** The tenant's recorded chain head. */
-  private record Head(long seq, String hash) {}
 
   @FunctionalInterface
   private interface Work<T> {
@@ -153,7 +146,7 @@ final class PostgresDraftStore implements DraftStore {
           }
         }
       }
-      appendAudit(c, created);
+      PostgresAudit.append(c, created);
       return draft;
     });
   }
@@ -303,7 +296,7 @@ final class PostgresDraftStore implements DraftStore {
         }
       }
       applyOutbox(c, next, outbox);
-      appendAudit(c, event);
+      PostgresAudit.append(c, event);
       return next;
     });
   }
@@ -360,59 +353,6 @@ final class PostgresDraftStore implements DraftStore {
     }
   }
 
-  /** Links the entry after the tenant's head, holding the head row's lock until commit. */
-  private static void appendAudit(Connection c, AuditEntry entry) throws SQLException {
-    String lock = "SELECT seq, hash FROM audit_heads WHERE tenant_id = ? FOR UPDATE";
-    Optional<Head> head = queryHead(c, lock, entry.tenantId());
-    if (head.isEmpty()) {
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_heads (tenant_id, seq, hash)"
-          + " VALUES (?, 0, ?) ON CONFLICT DO NOTHING")) {
-        ps.setString(1, entry.tenantId());
-        ps.setString(2, AuditChain.GENESIS);
-        ps.executeUpdate();
-      }
-      head = queryHead(c, lock, entry.tenantId());
-    }
-    long seq = head.orElseThrow().seq() + 1;
-    String previous = head.orElseThrow().hash();
-    String hash = AuditChain.hash(previous, seq, entry);
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_events (tenant_id, seq, draft_id,"
-        + " encounter_id, action, actor, at, from_state, to_state, from_version, to_version, subject, content_hash,"
-        + " previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      ps.setString(1, entry.tenantId());
-      ps.setLong(2, seq);
-      ps.setString(3, entry.draftId());
-      ps.setString(4, entry.encounterId());
-      ps.setString(5, entry.action());
-      ps.setString(6, entry.actor());
-      ps.setObject(7, ts(entry.at()));
-      ps.setString(8, entry.fromState());
-      ps.setString(9, entry.toState());
-      ps.setLong(10, entry.fromVersion());
-      ps.setLong(11, entry.toVersion());
-      ps.setString(12, entry.subject());
-      ps.setString(13, entry.contentHash());
-      ps.setString(14, previous);
-      ps.setString(15, hash);
-      ps.executeUpdate();
-    }
-    try (PreparedStatement ps = c.prepareStatement("UPDATE audit_heads SET seq = ?, hash = ? WHERE tenant_id = ?")) {
-      ps.setLong(1, seq);
-      ps.setString(2, hash);
-      ps.setString(3, entry.tenantId());
-      ps.executeUpdate();
-    }
-  }
-
-  private static Optional<Head> queryHead(Connection c, String sql, String tenantId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, tenantId);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(new Head(rs.getLong(1), rs.getString(2))) : Optional.empty();
-      }
-    }
-  }
-
   @Override
   public List<PendingSubmission> dueSubmissions(TenantContext tenant, Instant now, int limit) {
     Objects.requireNonNull(now, "now");
@@ -440,37 +380,13 @@ final class PostgresDraftStore implements DraftStore {
 
   @Override
   public List<AuditEvent> auditEvents(TenantContext tenant) {
-    return inTenant(tenant, "Reading the audit log", true, c -> readAudit(c, tenant));
-  }
-
-  private static List<AuditEvent> readAudit(Connection c, TenantContext tenant) throws SQLException {
-    List<AuditEvent> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT seq, draft_id, encounter_id, action, actor, at,"
-        + " from_state, to_state, from_version, to_version, subject, content_hash, previous_hash, hash"
-        + " FROM audit_events WHERE tenant_id = ? ORDER BY seq")) {
-      ps.setString(1, tenant.tenantId());
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          AuditEntry e = new AuditEntry(tenant.tenantId(), rs.getString(2), rs.getString(3), rs.getString(4),
-              rs.getString(5), instant(rs, 6), rs.getString(7), rs.getString(8), rs.getLong(9),
-              rs.getLong(10), rs.getString(11), rs.getString(12));
-          out.add(new AuditEvent(rs.getLong(1), e, rs.getString(13), rs.getString(14)));
-        }
-      }
-    } catch (IllegalArgumentException e) {
-      throw new StoreException("An audit row of tenant " + tenant.tenantId() + " is malformed: " + e.getMessage(),
-          null, false, e);
-    }
-    return List.copyOf(out);
+    return inTenant(tenant, "Reading the audit log", true, c -> PostgresAudit.read(c, tenant));
   }
 
   @Override
   public AuditVerification verifyAudit(TenantContext tenant) {
     return inTenant(tenant, "Verifying the audit log", true, c -> {
-      List<AuditEvent> events = readAudit(c, tenant);
-      Head head = queryHead(c, "SELECT seq, hash FROM audit_heads WHERE tenant_id = ?", tenant.tenantId())
-          .orElse(new Head(0, AuditChain.GENESIS));
-      return AuditChain.verify(events, head.seq(), head.hash());
+      return PostgresAudit.verify(c, tenant);
     });
   }
 }
