@@ -242,6 +242,7 @@ public abstract class DraftStoreContract {
     assertThatThrownBy(() -> review.reject(other, id, 1, "dr-x", "r")).isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> review.approvedNote(other, id)).isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> review.auditTrail(other, id)).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> review.requeueSubmission(other, id, 1, "ops-x")).isInstanceOf(NotFoundException.class);
     assertThat(review.list(other)).isEmpty();
     assertThat(store.find(other, id)).isEmpty();
     assertThat(store.auditEvents(other)).isEmpty();
