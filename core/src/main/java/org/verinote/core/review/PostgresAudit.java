@@ -90,11 +90,20 @@ final class PostgresAudit {
   }
 
   static List<AuditEvent> read(Connection c, TenantContext tenant) throws SQLException {
+    return read(c, tenant, null);
+  }
+
+  /** The tenant's events, or one draft's if {@code draftId} is not null, in sequence order. */
+  static List<AuditEvent> read(Connection c, TenantContext tenant, String draftId) throws SQLException {
     List<AuditEvent> out = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement("SELECT seq, draft_id, encounter_id, action, actor, at,"
         + " from_state, to_state, from_version, to_version, subject, content_hash, previous_hash, hash"
-        + " FROM audit_events WHERE tenant_id = ? ORDER BY seq")) {
+        + " FROM audit_events WHERE tenant_id = ?" + (draftId == null ? "" : " AND draft_id = ?")
+        + " ORDER BY seq")) {
       ps.setString(1, tenant.tenantId());
+      if (draftId != null) {
+        ps.setString(2, draftId);
+      }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           AuditEntry e = new AuditEntry(tenant.tenantId(), rs.getString(2), rs.getString(3), rs.getString(4),

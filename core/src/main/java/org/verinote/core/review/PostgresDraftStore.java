@@ -384,6 +384,13 @@ final class PostgresDraftStore implements DraftStore {
   }
 
   @Override
+  public List<AuditEvent> auditEvents(TenantContext tenant, String draftId) {
+    Objects.requireNonNull(draftId, "draftId");
+    return inTenant(tenant, "Reading the audit log of draft " + draftId, true,
+        c -> PostgresAudit.read(c, tenant, draftId));
+  }
+
+  @Override
   public AuditVerification verifyAudit(TenantContext tenant) {
     return inTenant(tenant, "Verifying the audit log", true, c -> {
       return PostgresAudit.verify(c, tenant);

@@ -6,7 +6,6 @@ import java.io.Writer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -319,13 +318,7 @@ public final class ReviewWorkflow {
    */
   public List<AuditEvent> auditTrail(TenantContext tenant, String draftId) {
     get(tenant, draftId);
-    List<AuditEvent> out = new ArrayList<>();
-    for (AuditEvent e : store.auditEvents(tenant)) {
-      if (e.entry().draftId().equals(draftId)) {
-        out.add(e);
-      }
-    }
-    return List.copyOf(out);
+    return store.auditEvents(tenant, draftId);
   }
 
   /**

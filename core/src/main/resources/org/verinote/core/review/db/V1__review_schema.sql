@@ -65,6 +65,8 @@ CREATE TABLE audit_events (
   PRIMARY KEY (tenant_id, seq)
 );
 
+CREATE INDEX audit_events_by_draft ON audit_events (tenant_id, draft_id, seq);
+
 CREATE TABLE audit_heads (
   tenant_id text   NOT NULL PRIMARY KEY,
   seq       bigint NOT NULL,
