@@ -65,8 +65,6 @@ CREATE TABLE audit_events (
   PRIMARY KEY (tenant_id, seq)
 );
 
-CREATE INDEX audit_events_by_draft ON audit_events (tenant_id, draft_id, seq);
-
 CREATE TABLE audit_heads (
   tenant_id text   NOT NULL PRIMARY KEY,
   seq       bigint NOT NULL,
@@ -79,7 +77,6 @@ CREATE TABLE submission_outbox (
   submission_key text        NOT NULL,
   status         text        NOT NULL CHECK (status IN ('PENDING', 'DONE', 'PARKED')),
   due_at         timestamptz NOT NULL,
-  draft_version  bigint      NOT NULL,
   PRIMARY KEY (tenant_id, draft_id),
   FOREIGN KEY (tenant_id, draft_id) REFERENCES review_drafts (tenant_id, draft_id)
 );
