@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVRecord;
 import org.verinote.core.InvalidInputException;
 import org.verinote.core.PatientContext;
@@ -28,8 +31,8 @@ import org.verinote.core.PatientContext;
 public final class Datasets {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final java.util.regex.Pattern AGE =
-      java.util.regex.Pattern.compile("(\\d{1,3}(?:\\.\\d+)?)\\s*-?\\s*"
+  private static final Pattern AGE =
+      Pattern.compile("(\\d{1,3}(?:\\.\\d+)?)\\s*-?\\s*"
           + "(years?|yrs?|months?|mos?|weeks?|wks?|days?)?(?:\\s*old)?");
 
   private Datasets() {}
@@ -231,16 +234,16 @@ public final class Datasets {
   }
 
   /** "59", "45.0" → years; "9-month", "3 weeks" → 0; anything else → unknown (metadata is best effort). */
-  static java.util.OptionalInt ageInYears(String raw) {
-    java.util.regex.Matcher m = AGE.matcher(raw.strip().toLowerCase(Locale.ROOT));
+  static OptionalInt ageInYears(String raw) {
+    Matcher m = AGE.matcher(raw.strip().toLowerCase(Locale.ROOT));
     if (!m.matches()) {
-      return java.util.OptionalInt.empty();
+      return OptionalInt.empty();
     }
     if (m.group(2) != null && !m.group(2).startsWith("y")) {
-      return java.util.OptionalInt.of(0);
+      return OptionalInt.of(0);
     }
     int years = (int) Double.parseDouble(m.group(1));
-    return years <= 150 ? java.util.OptionalInt.of(years) : java.util.OptionalInt.empty();
+    return years <= 150 ? OptionalInt.of(years) : OptionalInt.empty();
   }
 
   private static PatientContext.Sex sex(String value) {

@@ -1,9 +1,11 @@
 package org.verinote.eval.drift;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.SplittableRandom;
 import org.verinote.core.InvalidInputException;
 import org.verinote.eval.stats.Interval;
 import org.verinote.eval.stats.Statistics;
@@ -63,12 +65,12 @@ public final class DriftDetector {
     double[] values = sorted.stream().mapToDouble(ScorePoint::value).toArray();
     int refEnd = n - recentWindow;
     int refStart = referenceWindow > 0 ? Math.max(0, refEnd - referenceWindow) : 0;
-    double[] reference = java.util.Arrays.copyOfRange(values, refStart, refEnd);
-    double[] recent = java.util.Arrays.copyOfRange(values, refEnd, n);
+    double[] reference = Arrays.copyOfRange(values, refStart, refEnd);
+    double[] recent = Arrays.copyOfRange(values, refEnd, n);
     Statistics.MannWhitney mw = Statistics.mannWhitney(reference, recent);
     Interval shift = shiftInterval(reference, recent);
-    double firstHalf = Statistics.mean(java.util.Arrays.copyOfRange(values, 0, n / 2));
-    double secondHalf = Statistics.mean(java.util.Arrays.copyOfRange(values, n / 2, n));
+    double firstHalf = Statistics.mean(Arrays.copyOfRange(values, 0, n / 2));
+    double secondHalf = Statistics.mean(Arrays.copyOfRange(values, n / 2, n));
     List<Double> rolling = new ArrayList<>();
     double sum = 0;
     for (int i = 0; i < n; i++) {
@@ -85,19 +87,19 @@ public final class DriftDetector {
 
   /** Bootstrap of the difference of means (independent resampling of both windows). */
   private Interval shiftInterval(double[] reference, double[] recent) {
-    java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+    SplittableRandom random = new SplittableRandom(seed);
     int resamples = 2000;
     double[] diffs = new double[resamples];
     for (int r = 0; r < resamples; r++) {
       diffs[r] = resampledMean(recent, random) - resampledMean(reference, random);
     }
-    java.util.Arrays.sort(diffs);
+    Arrays.sort(diffs);
     double low = diffs[(int) Math.floor(0.025 * (resamples - 1))];
     double high = diffs[(int) Math.ceil(0.975 * (resamples - 1))];
     return new Interval(Statistics.mean(recent) - Statistics.mean(reference), low, high, 0.95);
   }
 
-  private static double resampledMean(double[] v, java.util.SplittableRandom random) {
+  private static double resampledMean(double[] v, SplittableRandom random) {
     double s = 0;
     for (int i = 0; i < v.length; i++) {
       s += v[random.nextInt(v.length)];
