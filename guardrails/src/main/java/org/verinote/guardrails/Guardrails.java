@@ -37,7 +37,7 @@ public final class Guardrails {
 
   /** Codes of findings that mean "this sentence may not be grounded". */
   private static final Set<String> GROUNDING_CODES = Set.of("UNSUPPORTED_SENTENCE", "MEDICATION_NOT_IN_TRANSCRIPT",
-      "NUMBER_NOT_IN_TRANSCRIPT", "DOSE_NOT_CONFIRMED", "POLARITY_CONFLICT", "INVENTED_PHONE", "INVENTED_EMAIL",
+      "NUMBER_NOT_IN_TRANSCRIPT", "DOSE_NOT_CONFIRMED", "AGE_NOT_CONFIRMED", "POLARITY_CONFLICT", "INVENTED_PHONE", "INVENTED_EMAIL",
       "INVENTED_URL", "INVENTED_ID", "INVENTED_ADDRESS", "VERIFY_TAG", "JUDGE_UNSUPPORTED");
 
   private Guardrails() {}

@@ -89,6 +89,11 @@ public final class NumericGrounding implements Guardrail {
                   + " transcript (digits or spoken).").at(s.key, span));
           continue;
         }
+        if (cls == NumberClass.AGE && !nearWords(idx, value, AGE_CONTEXT, 3)) {
+          findings.add(Finding.of(NAME, "AGE_NOT_CONFIRMED", Severity.WARNING,
+              "An age value occurs in the transcript, but never as an age.").at(s.key, span));
+          continue;
+        }
         if (cls == NumberClass.DOSE && !doseConfirmed(idx, value, drugBefore(s.toks, t.tok()))) {
           findings.add(Finding.of(NAME, "DOSE_NOT_CONFIRMED", Severity.WARNING,
               "A dose value occurs in the transcript, but never with a dose unit or the same drug.")
@@ -180,6 +185,31 @@ public final class NumericGrounding implements Guardrail {
             if (tt.get(m).text().equals(drug)) {
               return true;
             }
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private static final Set<String> AGE_CONTEXT = norm("year years old age aged yo birthday");
+
+  private static boolean nearWords(TranscriptIndex idx, String value, Set<String> words, int window) {
+    String num = "#" + value;
+    int[] turns = idx.turnsByTerm.get(num);
+    if (turns == null) {
+      return false;
+    }
+    for (int turn : turns) {
+      List<Terms.Term> tt = idx.terms.get(turn);
+      List<Tok> tk = idx.toks.get(turn);
+      for (Terms.Term t : tt) {
+        if (!t.text().equals(num)) {
+          continue;
+        }
+        for (int j = Math.max(0, t.tok() - window); j < Math.min(tk.size(), t.endTok() + window); j++) {
+          if (words.contains(tk.get(j).norm())) {
+            return true;
           }
         }
       }

@@ -19,7 +19,8 @@ import org.verinote.core.guard.GuardrailChain;
 /**
  * Injected hallucinations for measuring a guardrail chain: takes notes known to be grounded (e.g. ACI-Bench gold
  * notes) with their transcripts, injects one error per case — a {@link Kind kind} of hallucination — and reports
- * how many the chain catches. A case counts as caught when the perturbed note gets a finding (layer, code,
+ * how many the chain catches. A case counts as caught when a finding of the perturbed note points at the
+ * injected text (same section, overlapping span), or when the perturbed note gets a finding (layer, code,
  * section) that the unperturbed note did not have. Also reports how many sentences of the unperturbed notes
  * {@link SourceFidelity} flags as unsupported (the false-alarm rate).
  *
@@ -71,9 +72,11 @@ public final class PerturbationSuite {
    * @param encounterId the encounter
    * @param kind the kind of error
    * @param sectionKey the section changed
+   * @param changed the injected or changed characters within that section of the perturbed note
    * @param perturbed the note with the error
    */
-  public record Case(String encounterId, Kind kind, String sectionKey, StructuredNote perturbed) {}
+  public record Case(String encounterId, Kind kind, String sectionKey, org.verinote.core.Span changed,
+      StructuredNote perturbed) {}
 
   /**
    * What a chain caught.
@@ -193,6 +196,12 @@ public final class PerturbationSuite {
       Map<String, Integer> now = counts(r);
       Map<String, Integer> before = baseline.get(c.encounterId());
       java.util.Set<String> layers = new java.util.TreeSet<>();
+      for (Finding f : r.findings()) {
+        if (c.sectionKey().equals(f.sectionKey()) && f.location() != null
+            && f.location().start() < c.changed().end() && c.changed().start() < f.location().end()) {
+          layers.add(f.layer());
+        }
+      }
       for (Map.Entry<String, Integer> en : now.entrySet()) {
         if (en.getValue() > before.getOrDefault(en.getKey(), 0)) {
           layers.add(en.getKey().substring(0, en.getKey().indexOf('|')));

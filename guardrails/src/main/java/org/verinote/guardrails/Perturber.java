@@ -134,7 +134,8 @@ final class Perturber {
       repl = Numbers.canonical(v + 7);
     }
     String text = s.text().substring(0, h[1]) + repl + s.text().substring(h[2]);
-    return Optional.of(new Case(e.id(), kind, s.key(), e.note().withSection(s.withText(text, s.evidence()))));
+    return Optional.of(new Case(e.id(), kind, s.key(), new Span(h[1], h[1] + repl.length()),
+        e.note().withSection(s.withText(text, s.evidence()))));
   }
 
   private static Optional<Case> flipNegation(Encounter e, Random rnd) {
@@ -170,8 +171,9 @@ final class Perturber {
       default: repl = "denies"; break;
     }
     String text = s.text().substring(0, h[1]) + repl + s.text().substring(h[2]);
+    int end = text.indexOf('.', h[1]);
     return Optional.of(new Case(e.id(), Kind.FLIPPED_NEGATION, s.key(),
-        e.note().withSection(s.withText(text, s.evidence()))));
+        new Span(h[1], end < 0 ? text.length() : end), e.note().withSection(s.withText(text, s.evidence()))));
   }
 
   private static NoteSection randomSection(StructuredNote note, Random rnd) {
@@ -192,7 +194,8 @@ final class Perturber {
     List<Span> spans = Sentences.split(s.text());
     int at = spans.isEmpty() ? s.text().length() : spans.get(rnd.nextInt(spans.size())).end();
     String text = s.text().substring(0, at) + " " + sentence + s.text().substring(at);
-    return Optional.of(new Case(id, kind, s.key(), note.withSection(s.withText(text, s.evidence()))));
+    return Optional.of(new Case(id, kind, s.key(), new Span(at + 1, at + 1 + sentence.length()),
+        note.withSection(s.withText(text, s.evidence()))));
   }
 
   private static Optional<Case> prefixSentence(StructuredNote note, String id, Kind kind, Random rnd, String prefix) {
@@ -205,7 +208,8 @@ final class Perturber {
     String first = s.text().substring(sp.start(), sp.start() + 1);
     String text = s.text().substring(0, sp.start()) + prefix + first.toLowerCase(Locale.ROOT)
         + s.text().substring(sp.start() + 1);
-    return Optional.of(new Case(id, kind, s.key(), note.withSection(s.withText(text, s.evidence()))));
+    return Optional.of(new Case(id, kind, s.key(), new Span(sp.start(), sp.start() + prefix.length()),
+        note.withSection(s.withText(text, s.evidence()))));
   }
 
   private static Optional<Case> repeat(StructuredNote note, String id, Random rnd) {
@@ -217,16 +221,20 @@ final class Perturber {
     Span sp = spans.get(rnd.nextInt(spans.size()));
     String sentence = s.text().substring(sp.start(), sp.end());
     String text;
+    Span changed;
     String[] words = sentence.split(" ");
     if (rnd.nextBoolean() || words.length < 4) {
       text = s.text().substring(0, sp.end()) + " " + sentence + s.text().substring(sp.end());
+      changed = new Span(sp.end() + 1, sp.end() + 1 + sentence.length());
     } else {
       int n = 2 + rnd.nextInt(Math.min(3, words.length - 2));
       int from = rnd.nextInt(words.length - n + 1);
       String phrase = String.join(" ", java.util.Arrays.asList(words).subList(from, from + n));
       int pos = sp.start() + sentence.indexOf(phrase) + phrase.length();
       text = s.text().substring(0, pos) + " " + phrase + " " + phrase + s.text().substring(pos);
+      changed = new Span(pos, pos + 2 + 2 * phrase.length());
     }
-    return Optional.of(new Case(id, Kind.REPEATED_PHRASE, s.key(), note.withSection(s.withText(text, s.evidence()))));
+    return Optional.of(new Case(id, Kind.REPEATED_PHRASE, s.key(), changed,
+        note.withSection(s.withText(text, s.evidence()))));
   }
 }

@@ -27,6 +27,9 @@ final class Polarity {
       "has", "had", "have", "is", "was", "are", "were", "does", "did", "complains", "presents", "notes", "states");
   private static final Set<String> OTHER_CUES = Set.of("family", "mother", "father", "mom", "dad", "sister",
       "brother", "grandmother", "grandfather", "aunt", "uncle", "son", "daughter", "wife", "husband", "cousin");
+  private static final Set<String> HYPOTHETICAL = Set.of("if", "whether", "should", "unless", "watch", "monitor",
+      "prevent", "risk", "worry", "worried", "concern", "concerned", "call", "return", "check", "any", "might",
+      "could", "would", "possible", "possibly", "rule", "test", "screen");
   private static final Set<String> NEG_ANSWER = Set.of("no", "nope", "nah", "never", "none", "negative", "not");
   private static final Set<String> POS_ANSWER = Set.of("yes", "yeah", "yep", "yup", "uh-huh", "mm-hmm", "sure",
       "correct", "definitely", "absolutely", "some", "little", "sometimes", "mm", "mhm");
@@ -44,6 +47,7 @@ final class Polarity {
     byte[] p = new byte[toks.size()];
     int negLeft = 0;
     int otherLeft = 0;
+    int hypoLeft = 0;
     for (int i = 0; i < toks.size(); i++) {
       Tok t = toks.get(i);
       String w = t.raw().toLowerCase(Locale.ROOT).replace('’', '\'');
@@ -51,6 +55,7 @@ final class Polarity {
           && !t.raw().equals(")")) {
         negLeft = 0;
         otherLeft = 0;
+        hypoLeft = 0;
         continue;
       }
       if (TERMINATORS.contains(w) && i > 0) {
@@ -74,9 +79,15 @@ final class Polarity {
         p[i] = NEGATED;
         continue;
       }
+      if (HYPOTHETICAL.contains(w)) {
+        hypoLeft = SCOPE;
+      }
       if (otherLeft > 0) {
         p[i] = OTHER;
         otherLeft--;
+      } else if (hypoLeft > 0 && negLeft == 0) {
+        p[i] = UNKNOWN;
+        hypoLeft--;
       } else if (negLeft > 0) {
         p[i] = NEGATED;
       }

@@ -129,7 +129,7 @@ public final class RepetitionRemoval implements Guardrail {
     for (Span sp : Sentences.split(text)) {
       String key = text.substring(sp.start(), sp.end()).toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ")
           .strip();
-      if (key.length() < 12) {
+      if (key.length() < 6 || key.indexOf(' ') < 0) {
         continue;
       }
       if (!seen.add(key)) {
