@@ -144,7 +144,7 @@ public final class NumericGrounding implements Guardrail {
       if (LAB_WORDS.contains(x.norm())) {
         return NumberClass.LAB;
       }
-      if (AGE_WORDS.contains(x.norm())) {
+      if ((x.norm().equals("age") || x.norm().equals("aged")) && k >= from - 2) {
         return NumberClass.AGE;
       }
     }

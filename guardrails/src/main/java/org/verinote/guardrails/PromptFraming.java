@@ -104,7 +104,7 @@ public final class PromptFraming implements InputGuardrail {
   private static String neutralise(String line) {
     return line.replace("<<<", "‹‹‹").replace(">>>", "›››").replace("<|", "‹|").replace("|>", "|›")
         .replaceAll("(?i)</?\\s*(transcript|system|assistant|user|instructions?)\\s*>", "($1)")
-        .replaceAll("(?im)^(\\[[a-z_ ]+\\]\\s*)?(system|assistant|user)\\s*:", "$1$2 said:");
+        .replaceAll("(?i)\\b(system|assistant|user|developer)\\s*:", "$1 said:");
   }
 
   @Override
