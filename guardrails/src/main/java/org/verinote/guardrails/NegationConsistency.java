@@ -63,6 +63,16 @@ public final class NegationConsistency implements Guardrail {
           int[] counts = new int[2];
           Set<Integer> turns = new TreeSet<>();
           mentions(idx, phrase, counts, turns);
+          if (counts[0] + counts[1] == 0 && phrase.size() > 1) {
+            // the phrase as a whole is not in the transcript: fall back to its longest term alone
+            Terms.Term head = phrase.get(0);
+            for (Terms.Term t : phrase) {
+              if (t.text().length() > head.text().length()) {
+                head = t;
+              }
+            }
+            mentions(idx, List.of(head), counts, turns);
+          }
           boolean conflict = notePol == Polarity.AFFIRMED
               ? counts[Polarity.NEGATED] >= minMentions && counts[Polarity.AFFIRMED] == 0
               : counts[Polarity.AFFIRMED] >= minMentions && counts[Polarity.NEGATED] == 0;

@@ -40,7 +40,7 @@ final class Perturber {
   private static final Pattern NEG = Pattern.compile("\\b(denies|Denies|denied|negative for|Negative for|no|No"
       + "|without)\\s+(?=[a-z])");
   private static final Pattern AFF = Pattern.compile("\\b(reports|endorses|Endorses|complains of|has had|notes)"
-      + "\\s+(?=[a-z])");
+      + "\\s+(?!(?:she|he|they|that|her|his|it|no|not|any|being|this|the|a|an|to|some)\\b)(?=[a-z])");
 
   private Perturber() {}
 

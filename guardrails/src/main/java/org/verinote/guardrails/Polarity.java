@@ -20,7 +20,8 @@ final class Polarity {
 
   private static final Set<String> PRE_NEG = Set.of("no", "not", "denies", "denied", "deny", "denying", "without",
       "never", "none", "nor", "doesn't", "don't", "didn't", "hasn't", "haven't", "isn't", "wasn't", "aren't",
-      "weren't", "negative", "free", "absence", "absent", "nothing", "neither", "lack", "lacks", "resolved");
+      "weren't", "negative", "free", "absence", "absent", "nothing", "neither", "lack", "lacks", "resolved",
+      "n't", "cannot", "can't", "won't", "wouldn't", "couldn't", "shouldn't");
   private static final Set<String> POST_NEG = Set.of("negative", "absent", "resolved", "denied");
   private static final Set<String> TERMINATORS = Set.of("but", "however", "although", "though", "except", "aside",
       "apart", "which", "who", "yet", "still", "besides", "other", "now", "currently", "reports", "endorses",
@@ -28,7 +29,7 @@ final class Polarity {
   private static final Set<String> OTHER_CUES = Set.of("family", "mother", "father", "mom", "dad", "sister",
       "brother", "grandmother", "grandfather", "aunt", "uncle", "son", "daughter", "wife", "husband", "cousin");
   private static final Set<String> HYPOTHETICAL = Set.of("if", "whether", "should", "unless", "watch", "monitor",
-      "prevent", "risk", "worry", "worried", "concern", "concerned", "call", "return", "check", "any", "might",
+      "prevent", "risk", "worry", "worried", "concern", "concerned", "call", "return", "check", "might",
       "could", "would", "possible", "possibly", "rule", "test", "screen");
   private static final Set<String> NEG_ANSWER = Set.of("no", "nope", "nah", "never", "none", "negative", "not");
   private static final Set<String> POS_ANSWER = Set.of("yes", "yeah", "yep", "yup", "uh-huh", "mm-hmm", "sure",

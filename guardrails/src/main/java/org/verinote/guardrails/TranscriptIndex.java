@@ -87,27 +87,22 @@ final class TranscriptIndex {
     for (int ti = 0; ti < turns.size(); ti++) {
       List<Tok> toks = tk.get(ti);
       byte[] p = Polarity.of(toks);
-      int q = -1;
-      for (int k = toks.size() - 1; k >= 0; k--) {
-        if (toks.get(k).isPunct('?')) {
-          q = k;
-          break;
+      byte ans = ti + 1 < turns.size() && turns.get(ti + 1).role() != turns.get(ti).role()
+          ? Polarity.answer(tk.get(ti + 1)) : Polarity.UNKNOWN;
+      int sentenceStart = 0;
+      for (int k = 0; k < toks.size(); k++) {
+        Tok t = toks.get(k);
+        if (t.kind() != Tok.Kind.PUNCT || !".!?".contains(t.raw())) {
+          continue;
         }
-      }
-      if (q >= 0) {
-        int qs = q - 1;
-        while (qs >= 0 && !(toks.get(qs).kind() == Tok.Kind.PUNCT && ".!?".contains(toks.get(qs).raw()))) {
-          qs--;
-        }
-        byte ans = ti + 1 < turns.size() && turns.get(ti + 1).role() != turns.get(ti).role()
-            ? Polarity.answer(tk.get(ti + 1)) : Polarity.UNKNOWN;
-        for (int k = qs + 1; k < q; k++) {
-          if (p[k] == Polarity.NEGATED || p[k] == Polarity.OTHER) {
-            p[k] = p[k] == Polarity.OTHER ? Polarity.OTHER : Polarity.UNKNOWN;
-          } else {
-            p[k] = ans;
+        if (t.isPunct('?')) {
+          // a question asserts nothing: its terms take the status of the answer (unknown if unclear)
+          for (int j = sentenceStart; j < k; j++) {
+            p[j] = p[j] == Polarity.OTHER ? Polarity.OTHER
+                : p[j] == Polarity.NEGATED ? Polarity.UNKNOWN : ans;
           }
         }
+        sentenceStart = k + 1;
       }
       pol.add(p);
     }
