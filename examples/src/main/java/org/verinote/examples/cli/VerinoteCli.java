@@ -41,6 +41,7 @@ public final class VerinoteCli implements Runnable {
   public static CommandLine newCommandLine() {
     CommandLine cl = new CommandLine(new VerinoteCli());
     // Subcommands register here, one line each.
+    cl.addSubcommand(new GuardCommand());
     cl.setExitCodeExceptionMapper(e -> BAD_INPUT);
     cl.setParameterExceptionHandler((ex, args) -> {
       ex.getCommandLine().getErr().println("verinote: " + ex.getMessage());
