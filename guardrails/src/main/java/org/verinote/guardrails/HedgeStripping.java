@@ -51,18 +51,22 @@ public final class HedgeStripping implements Guardrail {
   private static final Pattern CLAUSE_END = Pattern.compile("[.!?;,](?=\\s|$)|\\n|\\bbut\\b");
 
   private final List<String> phrases;
-  private final List<Pattern> patterns;
+  private final Pattern pattern;
 
   private HedgeStripping(Builder b) {
     List<String> p = new ArrayList<>(b.phrases);
     p.sort((x, y) -> Integer.compare(y.length(), x.length()));
     this.phrases = List.copyOf(p);
-    List<Pattern> pats = new ArrayList<>();
+    StringBuilder alt = new StringBuilder();
     for (String s : phrases) {
-      pats.add(Pattern.compile("(?<![\\p{L}])" + Pattern.quote(s).replace(" ", "\\E\\s+\\Q") + "(?![\\p{L}])",
-          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+      if (alt.length() > 0) {
+        alt.append('|');
+      }
+      alt.append(Pattern.quote(s).replace(" ", "\\E\\s+\\Q"));
     }
-    this.patterns = List.copyOf(pats);
+    // one alternation, longest phrase first: one scan of the text whatever the list size
+    this.pattern = Pattern.compile("(?<![\\p{L}])(?:" + alt + ")(?![\\p{L}])",
+        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   }
 
   /** @return a builder with {@link #DEFAULT_PHRASES} */
@@ -116,22 +120,10 @@ public final class HedgeStripping implements Guardrail {
 
   private List<int[]> hedges(String text) {
     List<int[]> hits = new ArrayList<>();
-    for (Pattern p : patterns) {
-      Matcher m = p.matcher(text);
-      while (m.find()) {
-        boolean inside = false;
-        for (int[] h : hits) {
-          if (m.start() < h[1] && h[0] < m.end()) {
-            inside = true;
-            break;
-          }
-        }
-        if (!inside) {
-          hits.add(new int[] {m.start(), m.end()});
-        }
-      }
+    Matcher m = pattern.matcher(text);
+    while (m.find()) {
+      hits.add(new int[] {m.start(), m.end()});
     }
-    hits.sort((a, b) -> Integer.compare(a[0], b[0]));
     return hits;
   }
 

@@ -29,6 +29,8 @@ public final class RepetitionRemoval implements Guardrail {
   /** The layer name. */
   public static final String NAME = "repetition";
 
+  private static final java.util.regex.Pattern NON_WORD = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
+
   private final int minRepeats;
   private final int maxPhraseWords;
 
@@ -127,7 +129,7 @@ public final class RepetitionRemoval implements Guardrail {
     List<int[]> dups = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (Span sp : Sentences.split(text)) {
-      String key = text.substring(sp.start(), sp.end()).toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ")
+      String key = NON_WORD.matcher(text.substring(sp.start(), sp.end()).toLowerCase(Locale.ROOT)).replaceAll(" ")
           .strip();
       if (key.length() < 6 || key.indexOf(' ') < 0) {
         continue;

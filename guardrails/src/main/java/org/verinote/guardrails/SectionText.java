@@ -49,11 +49,34 @@ final class SectionText {
     return -1;
   }
 
+  private static final Object LOCK = new Object();
+  private static java.lang.ref.WeakReference<org.verinote.core.StructuredNote> lastNote =
+      new java.lang.ref.WeakReference<>(null);
+  private static List<SectionText> lastSections = List.of();
+
+  /**
+   * The analysed sections of a note. The last note analysed is remembered by identity (weakly), so the layers of
+   * one chain run that see the same note share one analysis.
+   */
   static List<SectionText> of(org.verinote.core.StructuredNote note) {
+    synchronized (LOCK) {
+      if (lastNote.get() == note) {
+        return lastSections;
+      }
+    }
+    List<SectionText> built = build(note);
+    synchronized (LOCK) {
+      lastNote = new java.lang.ref.WeakReference<>(note);
+      lastSections = built;
+    }
+    return built;
+  }
+
+  private static List<SectionText> build(org.verinote.core.StructuredNote note) {
     List<SectionText> out = new ArrayList<>(note.sections().size());
     for (org.verinote.core.NoteSection s : note.sections()) {
       out.add(new SectionText(s.key(), s.text()));
     }
-    return out;
+    return List.copyOf(out);
   }
 }

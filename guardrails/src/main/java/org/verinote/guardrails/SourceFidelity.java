@@ -170,7 +170,6 @@ public final class SourceFidelity implements Guardrail {
       return new SentenceSupport(s.key, span, unique.size(), 1.0, false, List.of());
     }
     int n = idx.turns.size();
-    int[] perTurnCount = new int[n];
     List<int[]> postings = new ArrayList<>(unique.size());
     int global = 0;
     for (String term : unique) {
@@ -192,7 +191,6 @@ public final class SourceFidelity implements Guardrail {
       if (turns != null) {
         for (int t : turns) {
           termsByTurn.computeIfAbsent(t, x -> new ArrayList<>(4)).add(k);
-          perTurnCount[t]++;
         }
       }
     }

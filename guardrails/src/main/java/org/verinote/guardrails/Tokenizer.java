@@ -17,13 +17,6 @@ final class Tokenizer {
   /** {@code [PATIENT_1]}, {@code [DATE_12]}, {@code [PHONE_3]}: the de-identifier's tokens. */
   static final Pattern PLACEHOLDER = Pattern.compile("\\[[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*\\]");
 
-  private static final Pattern TOKEN = Pattern.compile(
-      "(\\[[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*\\])"                              // 1 placeholder
-      + "|((?<![\\p{L}\\d])\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?(?![\\p{L}\\d])"  // 2 number with thousands sep.
-      + "|(?<![\\p{L}\\d])\\d+(?:\\.\\d+)?(?![\\p{L}\\d]))"                  //   or plain / decimal number
-      + "|([\\p{L}\\d]+(?:['’][\\p{L}]+)?(?:-\\d+)?)"                        // 3 word (letters, glued digits)
-      + "|([,;:.?!()/%+\\u2026\\u3002\\uff01\\uff1f\\uff0c\\uff1b])");      // 4 punctuation (ASCII, CJK, …)
-
   private Tokenizer() {}
 
   /**
@@ -34,26 +27,98 @@ final class Tokenizer {
    */
   static List<Tok> tokenize(String text) {
     List<Tok> out = new ArrayList<>(Math.max(8, text.length() / 5));
-    Matcher m = TOKEN.matcher(text);
-    while (m.find()) {
-      if (m.group(1) != null) {
-        out.add(new Tok(m.group(1), m.group(1), m.start(), m.end(), Tok.Kind.PLACEHOLDER));
-      } else if (m.group(2) != null) {
-        String raw = m.group(2);
-        out.add(new Tok(raw, Numbers.canonical(raw.replace(",", "")), m.start(), m.end(), Tok.Kind.NUMBER));
-      } else if (m.group(3) != null) {
-        String raw = m.group(3);
-        if (isAllDigits(raw)) {
-          // digits glued to digits only (e.g. "2021-03") fall here; split into numbers
-          out.add(new Tok(raw, Numbers.canonical(raw), m.start(), m.end(), Tok.Kind.NUMBER));
-        } else {
-          out.add(new Tok(raw, normalizeWord(raw), m.start(), m.end(), Tok.Kind.WORD));
+    int n = text.length();
+    int i = 0;
+    Matcher ph = null;
+    while (i < n) {
+      char c = text.charAt(i);
+      if (c == '[' && i + 2 < n && text.charAt(i + 1) >= 'A' && text.charAt(i + 1) <= 'Z') {
+        if (ph == null) {
+          ph = PLACEHOLDER.matcher(text);
         }
-      } else {
-        out.add(new Tok(m.group(4), punct(m.group(4)), m.start(), m.end(), Tok.Kind.PUNCT));
+        ph.region(i, Math.min(n, i + 64));
+        if (ph.lookingAt()) {
+          out.add(new Tok(ph.group(), ph.group(), i, ph.end(), Tok.Kind.PLACEHOLDER));
+          i = ph.end();
+          continue;
+        }
       }
+      if (Character.isLetterOrDigit(c)) {
+        int start = i;
+        boolean prevAlnum = i > 0 && Character.isLetterOrDigit(text.charAt(i - 1));
+        if (Character.isDigit(c) && !prevAlnum) {
+          int j = i;
+          while (j < n && Character.isDigit(text.charAt(j))) {
+            j++;
+          }
+          // thousands groups: 1,000 / 12,500,000 (only after 1-3 leading digits)
+          if (j - i <= 3) {
+            int k = j;
+            while (k < n && text.charAt(k) == ',' && allDigits(text, k + 1, k + 4)
+                && (k + 4 >= n || !Character.isDigit(text.charAt(k + 4)))) {
+              k += 4;
+            }
+            j = k;
+          }
+          if (j + 1 < n && text.charAt(j) == '.' && Character.isDigit(text.charAt(j + 1))) {
+            j++;
+            while (j < n && Character.isDigit(text.charAt(j))) {
+              j++;
+            }
+          }
+          if (j >= n || !Character.isLetterOrDigit(text.charAt(j))) {
+            String raw = text.substring(start, j);
+            out.add(new Tok(raw, Numbers.canonical(raw.replace(",", "")), start, j, Tok.Kind.NUMBER));
+            i = j;
+            continue;
+          }
+        }
+        int j = i;
+        while (j < n && Character.isLetterOrDigit(text.charAt(j))) {
+          j++;
+        }
+        if (j + 1 < n && (text.charAt(j) == '\'' || text.charAt(j) == '’') && Character.isLetter(text.charAt(j + 1))) {
+          j++;
+          while (j < n && Character.isLetter(text.charAt(j))) {
+            j++;
+          }
+        }
+        if (j + 1 < n && text.charAt(j) == '-' && Character.isDigit(text.charAt(j + 1))) {
+          j++;
+          while (j < n && Character.isDigit(text.charAt(j))) {
+            j++;
+          }
+        }
+        String raw = text.substring(start, j);
+        if (isAllDigits(raw)) {
+          out.add(new Tok(raw, Numbers.canonical(raw), start, j, Tok.Kind.NUMBER));
+        } else {
+          out.add(new Tok(raw, normalizeWord(raw), start, j, Tok.Kind.WORD));
+        }
+        i = j;
+        continue;
+      }
+      if (PUNCT.indexOf(c) >= 0) {
+        String raw = String.valueOf(c);
+        out.add(new Tok(raw, punct(raw), i, i + 1, Tok.Kind.PUNCT));
+      }
+      i++;
     }
     return out;
+  }
+
+  private static final String PUNCT = ",;:.?!()/%+\u2026\u3002\uff01\uff1f\uff0c\uff1b";
+
+  private static boolean allDigits(String s, int from, int to) {
+    if (to > s.length()) {
+      return false;
+    }
+    for (int k = from; k < to; k++) {
+      if (!Character.isDigit(s.charAt(k))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isAllDigits(String s) {

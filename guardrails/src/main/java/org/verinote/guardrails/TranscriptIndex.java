@@ -67,7 +67,12 @@ final class TranscriptIndex {
       }
       for (Tok t : toks) {
         if (t.kind() == Tok.Kind.NUMBER) {
-          dig.append(t.raw().replaceAll("[^0-9]", ""));
+          for (int k = 0; k < t.raw().length(); k++) {
+            char ch = t.raw().charAt(k);
+            if (ch >= '0' && ch <= '9') {
+              dig.append(ch);
+            }
+          }
         }
       }
       for (Terms.Term t : terms) {
