@@ -29,10 +29,29 @@ public final class NegationConsistency implements Guardrail {
   /** The layer name. */
   public static final String NAME = "negation-consistency";
 
+  /** Words that are never the finding itself: verbs of observation, time, laterality, quantity. */
+  private static final Set<String> NOT_FINDINGS = norms("appreciated appreciate detected detect normal abnormal"
+      + " changes change monitored monitor needed need noted seen found present known other significant recent"
+      + " last year years week weeks month months day days time times lower upper left right use start want"
+      + " interested sign signs evidence acute chronic mild moderate severe small large new old level levels"
+      + " breath breaths minute minutes beat beats per room air reading readings test tests result results"
+      + " side sides area areas sure able ability well stable improved able type history episode episodes"
+      + " lot bit little much many few more less good bad better worse really pretty kind");
+
+  private static Set<String> norms(String words) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (String w : words.split(" ")) {
+      out.add(Tokenizer.normalizeWord(w));
+    }
+    return Set.copyOf(out);
+  }
+
   private final int maxPhraseTerms;
   private final int minMentions;
+  private final Severity severity;
 
   private NegationConsistency(Builder b) {
+    this.severity = b.severity;
     this.maxPhraseTerms = b.maxPhraseTerms;
     this.minMentions = b.minMentions;
   }
@@ -79,7 +98,7 @@ public final class NegationConsistency implements Guardrail {
           if (conflict) {
             Tok first = s.toks.get(phrase.get(0).tok());
             Tok last = s.toks.get(phrase.get(phrase.size() - 1).endTok() - 1);
-            findings.add(Finding.of(NAME, "POLARITY_CONFLICT", Severity.ERROR,
+            findings.add(Finding.of(NAME, "POLARITY_CONFLICT", severity,
                 (notePol == Polarity.AFFIRMED ? "Asserted in the note but negated in the transcript"
                     : "Negated in the note but asserted in the transcript") + " (turns " + turns + ").")
                 .at(s.key, new Span(first.start(), last.end())));
@@ -96,7 +115,7 @@ public final class NegationConsistency implements Guardrail {
     List<Terms.Term> cur = new ArrayList<>();
     Terms.Term prev = null;
     for (Terms.Term t : terms) {
-      if (t.isNumber() || t.text().startsWith("[") || t.text().length() < 3) {
+      if (t.isNumber() || t.text().startsWith("[") || t.text().length() < 3 || NOT_FINDINGS.contains(t.text())) {
         flush(cur, out);
         prev = null;
         continue;
@@ -164,15 +183,28 @@ public final class NegationConsistency implements Guardrail {
 
   @Override
   public String toString() {
-    return "NegationConsistency[maxPhraseTerms=" + maxPhraseTerms + ", minMentions=" + minMentions + "]";
+    return "NegationConsistency[maxPhraseTerms=" + maxPhraseTerms + ", minMentions=" + minMentions + ", severity="
+        + severity + "]";
   }
 
   /** Builds {@link NegationConsistency}. Not thread-safe; {@link #build()} is repeatable. */
   public static final class Builder {
     private int maxPhraseTerms = 2;
     private int minMentions = 1;
+    private Severity severity = Severity.WARNING;
 
     private Builder() {}
+
+    /**
+     * Sets the severity of a conflict (default WARNING).
+     *
+     * @param severity the severity
+     * @return this builder
+     */
+    public Builder severity(Severity severity) {
+      this.severity = java.util.Objects.requireNonNull(severity, "severity");
+      return this;
+    }
 
     /**
      * Sets the longest phrase compared, in clinical terms (default 2: "chest pain").
