@@ -17,9 +17,11 @@ import org.verinote.core.guard.Guardrail;
  * digits or in words — must occur in the transcript, where spoken forms count ("one forty over ninety" grounds
  * 140/90, "fifty seven" grounds 57, "two point five" grounds 2.5). A number that does not is a finding
  * ({@code NUMBER_NOT_IN_TRANSCRIPT}): {@link Severity#ERROR} for a dose, vital sign, age or lab value (recognised
- * from the words around it), {@link Severity#WARNING} otherwise. A dose whose value occurs in the transcript but
- * never next to a dose unit or the same drug is a {@link Severity#WARNING} ({@code DOSE_NOT_CONFIRMED}): the
- * usual shape of a changed dose that happens to equal some other number in the conversation.
+ * from the words around it), {@link Severity#WARNING} otherwise. A number that occurs in the transcript but not
+ * in the right context is a {@link Severity#WARNING}: a dose never said near the same drug (or, when the drug is
+ * not in the transcript, never next to a dose unit) is {@code DOSE_NOT_CONFIRMED} — the usual shape of a changed
+ * dose that happens to equal another number of the conversation; an age never said near "years old"/"age" is
+ * {@code AGE_NOT_CONFIRMED}; a vital never said near a vital sign is {@code VITAL_NOT_CONFIRMED}.
  *
  * <p>Ignored: digits inside words ("A1c", "COVID-19", "L4"), list markers ("1." at a line start) and
  * de-identification tokens. Immutable and thread-safe; linear time.
@@ -94,6 +96,11 @@ public final class NumericGrounding implements Guardrail {
               "An age value occurs in the transcript, but never as an age.").at(s.key, span));
           continue;
         }
+        if (cls == NumberClass.VITAL && !nearWords(idx, value, VITAL_CONTEXT, 6)) {
+          findings.add(Finding.of(NAME, "VITAL_NOT_CONFIRMED", Severity.WARNING,
+              "A vital-sign value occurs in the transcript, but never near a vital sign.").at(s.key, span));
+          continue;
+        }
         if (cls == NumberClass.DOSE && !doseConfirmed(idx, value, drugBefore(s.toks, t.tok()))) {
           findings.add(Finding.of(NAME, "DOSE_NOT_CONFIRMED", Severity.WARNING,
               "A dose value occurs in the transcript, but never with a dose unit or the same drug.")
@@ -161,17 +168,30 @@ public final class NumericGrounding implements Guardrail {
     return null;
   }
 
+  /**
+   * A dose is confirmed when the transcript says the value near the same drug; when the note names no drug the
+   * transcript mentions, the value next to a dose unit is enough.
+   */
   private static boolean doseConfirmed(TranscriptIndex idx, String value, String drug) {
     String num = "#" + value;
     int[] turns = idx.turnsByTerm.get(num);
     if (turns == null) {
       return false;
     }
+    boolean drugKnown = drug != null && idx.mentions(drug);
     for (int turn : turns) {
       List<Terms.Term> tt = idx.terms.get(turn);
       List<Tok> tk = idx.toks.get(turn);
       for (int k = 0; k < tt.size(); k++) {
         if (!tt.get(k).text().equals(num)) {
+          continue;
+        }
+        if (drugKnown) {
+          for (int m = Math.max(0, k - 5); m < Math.min(tt.size(), k + 3); m++) {
+            if (tt.get(m).text().equals(drug)) {
+              return true;
+            }
+          }
           continue;
         }
         int endTok = tt.get(k).endTok();
@@ -180,11 +200,15 @@ public final class NumericGrounding implements Guardrail {
             return true;
           }
         }
-        if (drug != null) {
-          for (int m = Math.max(0, k - 6); m < Math.min(tt.size(), k + 6); m++) {
-            if (tt.get(m).text().equals(drug)) {
-              return true;
-            }
+      }
+    }
+    if (drugKnown) {
+      // the drug's mention and the value may sit in neighbouring turns ("lisinopril?" — "twenty milligrams")
+      for (int turn : turns) {
+        for (int other = Math.max(0, turn - 1); other <= Math.min(idx.turns.size() - 1, turn + 1); other++) {
+          int[] drugTurns = idx.turnsByTerm.get(drug);
+          if (java.util.Arrays.binarySearch(drugTurns, other) >= 0) {
+            return true;
           }
         }
       }
@@ -192,6 +216,9 @@ public final class NumericGrounding implements Guardrail {
     return false;
   }
 
+  private static final Set<String> VITAL_CONTEXT = norm("blood pressure heart rate pulse temperature temp"
+      + " saturation oxygen sat sats respiratory respirations breathing weight weigh pounds pound kilograms bmi"
+      + " over degrees fever vitals vital beats ox");
   private static final Set<String> AGE_CONTEXT = norm("year years old age aged yo birthday");
 
   private static boolean nearWords(TranscriptIndex idx, String value, Set<String> words, int window) {

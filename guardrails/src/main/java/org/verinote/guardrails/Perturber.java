@@ -128,6 +128,9 @@ final class Perturber {
     String old = s.text().substring(h[1], h[2]);
     double v = Double.parseDouble(old);
     double nv = f.apply(v);
+    if (nv <= 0) {
+      nv = v + Math.abs(nv - v);
+    }
     String repl = old.contains(".") ? String.format(Locale.ROOT, "%.1f", nv) : Numbers.canonical(Math.round(nv * 10)
         / 10.0);
     if (repl.equals(Numbers.canonical(old))) {

@@ -1,11 +1,9 @@
 package org.verinote.guardrails;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.verinote.core.Finding;
 import org.verinote.core.NoteSection;
 import org.verinote.core.Severity;
@@ -17,8 +15,9 @@ import org.verinote.core.guard.Guardrail;
 /**
  * Repetition removal, the degenerate loops small models fall into: a phrase of one to
  * {@link Builder#maxPhraseWords(int) eight} words repeated back to back {@link Builder#minRepeats(int) three} or
- * more times is cut to one copy ({@code REPEATED_PHRASE}); a sentence repeated verbatim within a section (case and
- * spacing ignored) keeps its first occurrence ({@code DUPLICATE_SENTENCE}). Both are {@link Severity#WARNING}
+ * more times is cut to one copy ({@code REPEATED_PHRASE}); a sentence immediately repeated (case, spacing and
+ * punctuation ignored) keeps its first occurrence ({@code DUPLICATE_SENTENCE}). Non-adjacent repeats are left
+ * alone: "Continue current medications." under two problems of one plan is legitimate. Both are {@link Severity#WARNING}
  * findings whose span is the removed text in the section as this layer received it. Identical sentences in
  * different sections are left alone (notes legitimately restate the opening line in the assessment).
  *
@@ -68,7 +67,7 @@ public final class RepetitionRemoval implements Guardrail {
       List<int[]> dups = duplicateSentences(text);
       for (int[] d : dups) {
         findings.add(Finding.of(NAME, "DUPLICATE_SENTENCE", Severity.WARNING,
-            "A sentence was repeated verbatim in this section; the repeat was removed.")
+            "A sentence was immediately repeated; the repeat was removed.")
             .at(s.key(), new Span(d[0], d[1])));
       }
       if (!dups.isEmpty()) {
@@ -127,16 +126,14 @@ public final class RepetitionRemoval implements Guardrail {
 
   private static List<int[]> duplicateSentences(String text) {
     List<int[]> dups = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
+    String previous = null;
     for (Span sp : Sentences.split(text)) {
       String key = NON_WORD.matcher(text.substring(sp.start(), sp.end()).toLowerCase(Locale.ROOT)).replaceAll(" ")
           .strip();
-      if (key.length() < 6 || key.indexOf(' ') < 0) {
-        continue;
-      }
-      if (!seen.add(key)) {
+      if (!key.isEmpty() && key.equals(previous)) {
         dups.add(new int[] {sp.start(), sp.end()});
       }
+      previous = key;
     }
     return dups;
   }

@@ -34,11 +34,11 @@ class PerturbationSuiteAciBenchTest {
         rep.goldUnsupportedRate());
     assertThat(rep.totalCases()).isGreaterThanOrEqualTo(500);
     assertThat(rep.goldUnsupportedRate()).isLessThanOrEqualTo(0.05);
-    assertThat(rep.recall()).isGreaterThanOrEqualTo(0.88);
-    for (PerturbationSuite.Kind k : List.of(PerturbationSuite.Kind.FABRICATED_MEDICATION,
-        PerturbationSuite.Kind.CHANGED_DOSE, PerturbationSuite.Kind.CHANGED_AGE,
-        PerturbationSuite.Kind.INVENTED_CONTACT, PerturbationSuite.Kind.INSERTED_HEDGE)) {
-      assertThat(rep.recall(k)).as(k.name()).isGreaterThanOrEqualTo(0.95);
+    assertThat(rep.recall()).isGreaterThanOrEqualTo(0.94);
+    for (PerturbationSuite.Kind k : PerturbationSuite.Kind.values()) {
+      // flipped negation is below the 0.95 target (see the guide): its floor pins today's figure
+      assertThat(rep.recall(k)).as(k.name())
+          .isGreaterThanOrEqualTo(k == PerturbationSuite.Kind.FLIPPED_NEGATION ? 0.6 : 0.95);
     }
   }
 
