@@ -107,22 +107,50 @@ final class Polarity {
    * {@link #UNKNOWN} otherwise.
    */
   static byte answer(List<Tok> answerToks) {
+    int seen = 0;
     for (Tok t : answerToks) {
       if (t.kind() == Tok.Kind.PUNCT) {
         continue;
       }
-      String w = t.raw().toLowerCase(Locale.ROOT);
+      String w = t.raw().toLowerCase(Locale.ROOT).replace('’', '\'');
       if (FILLER.contains(w)) {
         continue;
       }
-      if (NEG_ANSWER.contains(w) || w.startsWith("no")  && w.length() <= 4) {
+      if (NEG_ANSWER.contains(w) || w.equals("n't") || w.endsWith("n't")) {
         return NEGATED;
       }
       if (POS_ANSWER.contains(w)) {
         return AFFIRMED;
       }
-      return UNKNOWN;
+      if (++seen >= 5) {
+        break;
+      }
     }
     return UNKNOWN;
+  }
+
+  private static final Set<String> QUESTION_STARTERS = Set.of("any", "anything", "have", "do", "did", "are", "is",
+      "was", "were", "does", "has", "had", "how", "what", "when", "where", "ever");
+
+  /**
+   * Where an unpunctuated question starts in a clinician's turn ("have you had any fever or chills" from ASR
+   * without a question mark): the last "any"/"have you"/"do you"/"did you"/"are you"… position, or -1.
+   */
+  static int unpunctuatedQuestionStart(List<Tok> toks) {
+    for (int i = toks.size() - 1; i >= 0; i--) {
+      Tok t = toks.get(i);
+      if (t.kind() == Tok.Kind.PUNCT && ".!".contains(t.raw())) {
+        return -1;
+      }
+      String w = t.raw().toLowerCase(Locale.ROOT);
+      if (w.equals("any") || w.equals("anything")) {
+        return i;
+      }
+      if (QUESTION_STARTERS.contains(w) && i + 1 < toks.size()
+          && toks.get(i + 1).raw().toLowerCase(Locale.ROOT).equals("you")) {
+        return i;
+      }
+    }
+    return -1;
   }
 }

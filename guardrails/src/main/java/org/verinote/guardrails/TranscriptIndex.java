@@ -109,6 +109,18 @@ final class TranscriptIndex {
         }
         sentenceStart = k + 1;
       }
+      boolean hasQuestionMark = false;
+      for (Tok t : toks) {
+        hasQuestionMark |= t.isPunct('?');
+      }
+      if (!hasQuestionMark && turns.get(ti).role() == SpeakerRole.CLINICIAN) {
+        int qs = Polarity.unpunctuatedQuestionStart(toks);
+        if (qs >= 0 && ti + 1 < turns.size() && turns.get(ti + 1).role() != SpeakerRole.CLINICIAN) {
+          for (int j = qs; j < toks.size(); j++) {
+            p[j] = p[j] == Polarity.OTHER ? Polarity.OTHER : p[j] == Polarity.NEGATED ? Polarity.UNKNOWN : ans;
+          }
+        }
+      }
       pol.add(p);
     }
     this.polarity = List.copyOf(pol);
