@@ -7,7 +7,6 @@
 module org.verinote.guardrails {
   requires transitive org.verinote.core;
   requires com.fasterxml.jackson.databind;
-  requires org.slf4j;
 
   exports org.verinote.guardrails;
 }

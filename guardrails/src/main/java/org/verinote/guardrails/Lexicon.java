@@ -20,6 +20,9 @@ final class Lexicon {
   /** phrase (normalised tokens joined by a space) → canonical terms. */
   static final Map<String, List<String>> SYNONYMS;
 
+  /** First normalised word of every synonym phrase: most words start none, and skip the phrase lookups. */
+  static final Set<String> SYNONYM_STARTS;
+
   /** Function words and note boilerplate: not claims, never counted for or against support. */
   static final Set<String> STOP;
 
@@ -167,6 +170,11 @@ final class Lexicon {
       syn.put(normPhrase(row[0]), words(row[1]));
     }
     SYNONYMS = Map.copyOf(syn);
+    Set<String> starts = new HashSet<>();
+    for (String k : syn.keySet()) {
+      starts.add(k.indexOf(' ') < 0 ? k : k.substring(0, k.indexOf(' ')));
+    }
+    SYNONYM_STARTS = Set.copyOf(starts);
     Set<String> stop = new HashSet<>();
     for (String w : STOP_WORDS.split(" ")) {
       stop.add(Tokenizer.normalizeWord(w));

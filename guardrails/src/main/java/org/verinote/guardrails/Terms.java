@@ -93,7 +93,8 @@ final class Terms {
       int matched = 0;
       List<String> canon = null;
       StringBuilder key = new StringBuilder();
-      for (int k = 0; k < Lexicon.MAX_PHRASE && i + k < to; k++) {
+      int maxPhrase = Lexicon.SYNONYM_STARTS.contains(t.norm()) ? Lexicon.MAX_PHRASE : 0;
+      for (int k = 0; k < maxPhrase && i + k < to; k++) {
         Tok x = toks.get(i + k);
         if (x.kind() != Tok.Kind.WORD && !(x.kind() == Tok.Kind.PUNCT && x.raw().equals("%"))) {
           break;

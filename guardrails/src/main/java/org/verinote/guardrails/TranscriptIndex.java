@@ -128,14 +128,17 @@ final class TranscriptIndex {
     Map<String, int[]> arr = new HashMap<>(byTerm.size() * 2);
     byTerm.forEach((k, v) -> arr.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
     this.turnsByTerm = arr;
-    Map<String, Set<Integer>> pre = new HashMap<>();
+    Map<String, java.util.BitSet> pre = new HashMap<>();
     byTerm.forEach((k, v) -> {
-      if (k.length() > PREFIX && !k.startsWith("#")) {
-        pre.computeIfAbsent(k.substring(0, PREFIX), x -> new java.util.TreeSet<>()).addAll(v);
+      if (k.length() > PREFIX && k.charAt(0) != '#') {
+        java.util.BitSet b = pre.computeIfAbsent(k.substring(0, PREFIX), x -> new java.util.BitSet(turns.size()));
+        for (int turn : v) {
+          b.set(turn);
+        }
       }
     });
     Map<String, int[]> preArr = new HashMap<>(pre.size() * 2);
-    pre.forEach((k, v) -> preArr.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+    pre.forEach((k, v) -> preArr.put(k, v.stream().toArray()));
     this.turnsByPrefix = preArr;
     this.numbers = Set.copyOf(nums);
     this.digits = dig.toString();

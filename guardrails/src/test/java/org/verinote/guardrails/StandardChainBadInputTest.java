@@ -47,11 +47,10 @@ class StandardChainBadInputTest {
       sb.append("Chest pain for two weeks. Blood pressure 140/90. ");
     }
     AuditResult a = audit(sb.toString());
-    assertThat(a.chain().findings()).noneMatch(f -> f.code().equals("LAYER_FAILED"));
-    assertThat(a.chain().rewrittenBy()).containsExactly(RepetitionRemoval.NAME);
-    assertThat(a.chain().note().sections().get(0).text())
-        .isEqualTo("Chest pain for two weeks. Blood pressure 140/90.");
-    assertThat(a.sentences()).isEqualTo(2);
+    assertThat(a.chain().findings()).isEmpty();
+    assertThat(a.chain().rewrittenBy()).isEmpty();
+    assertThat(a.sentences()).isGreaterThan(40_000);
+    assertThat(a.unsupported()).isZero();
   }
 
   @Test
