@@ -60,8 +60,12 @@ final class SectionText {
    */
   static List<SectionText> of(org.verinote.core.StructuredNote note) {
     synchronized (LOCK) {
-      if (lastNote.get() == note) {
+      org.verinote.core.StructuredNote last = lastNote.get();
+      if (last == note) {
         return lastSections;
+      }
+      if (last == null) {
+        lastSections = List.of();
       }
     }
     List<SectionText> built = build(note);

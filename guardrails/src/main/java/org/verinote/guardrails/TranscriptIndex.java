@@ -16,8 +16,8 @@ import org.verinote.core.Turn;
  * number value (spoken readings included), digit strings and lower-cased text for identifier lookups.
  *
  * <p>Immutable. {@link #of(Transcript)} keeps the last few indexes by transcript identity (weakly referenced keys,
- * eight entries), so the layers of one chain run share one analysis; building one is linear in the transcript
- * length.
+ * eight entries), so the layers of one chain run share one analysis; an entry whose transcript was collected is
+ * dropped at the next lookup. Building one is linear in the transcript length.
  */
 final class TranscriptIndex {
 
@@ -154,7 +154,12 @@ final class TranscriptIndex {
   static TranscriptIndex of(Transcript transcript) {
     synchronized (LOCK) {
       for (int i = 0; i < CACHE_SIZE; i++) {
-        if (KEYS[i] != null && KEYS[i].get() == transcript) {
+        Transcript key = KEYS[i] == null ? null : KEYS[i].get();
+        if (key == null) {
+          // the transcript is gone: drop its analysis too, so no text outlives its encounter for long
+          KEYS[i] = null;
+          VALUES[i] = null;
+        } else if (key == transcript) {
           return VALUES[i];
         }
       }
