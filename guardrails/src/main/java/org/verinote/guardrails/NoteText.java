@@ -77,9 +77,19 @@ final class NoteText {
 
   /** A template whose sections are the note's, for a {@link org.verinote.core.guard.GuardContext}. */
   static NoteTemplate templateFor(StructuredNote note) {
-    NoteTemplate.Builder b = NoteTemplate.builder(note.templateId()).version(note.templateVersion());
+    NoteTemplate.Builder b = NoteTemplate.builder(note.templateId().isBlank() ? TEMPLATE_ID : note.templateId())
+        .version(note.templateVersion().isBlank() ? "1" : note.templateVersion());
+    Set<String> titles = new HashSet<>();
     for (NoteSection s : note.sections()) {
-      b.section(s.key(), s.title(), "As written in the audited note.");
+      String title = s.title().isBlank() ? s.key() : s.title();
+      if (!titles.add(title.toLowerCase(Locale.ROOT))) {
+        title = title + " (" + s.key() + ")";
+        titles.add(title.toLowerCase(Locale.ROOT));
+      }
+      b.section(s.key(), title, "As written in the audited note.");
+    }
+    if (note.sections().isEmpty()) {
+      b.section("note", "Note", "Empty note.");
     }
     return b.build();
   }

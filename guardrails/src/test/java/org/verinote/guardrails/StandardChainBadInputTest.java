@@ -114,6 +114,14 @@ class StandardChainBadInputTest {
   }
 
   @Test
+  void jsonNoteWithDuplicateTitles_isAudited() {
+    StructuredNote n = Guardrails.parseNote("{\"template\":\"x\",\"sections\":[{\"key\":\"a\",\"title\":\"Plan\","
+        + "\"text\":\"Chest pain.\"},{\"key\":\"b\",\"title\":\"Plan\",\"text\":\"Lisinopril 80 mg.\"}]}");
+    AuditResult a = Guardrails.audit(Guardrails.standard(), Fixtures.transcript(), n);
+    assertThat(a.chain().findings()).extracting(f -> f.sectionKey()).contains("b");
+  }
+
+  @Test
   void parseNote_readsAciBenchHeadings() {
     StructuredNote n = Guardrails.parseNote("CHIEF COMPLAINT\n\nChest pain.\n\nASSESSMENT AND PLAN\n\nEKG.");
     assertThat(n.sections()).extracting(s -> s.key()).containsExactly("chief_complaint", "assessment_and_plan");
