@@ -50,7 +50,8 @@ public final class PatternCheck implements Guardrail {
     /** URLs. */
     URL("INVENTED_URL", Pattern.compile("(?i)\\b(?:https?://|www\\.)[^\\s)\\]]+")),
     /** Social security and record numbers: 3-2-4 groups, or 6+ digit runs. */
-    ID("INVENTED_ID", Pattern.compile("(?<![\\w\\[/.-])(?:\\d{3}-\\d{2}-\\d{4}|(?:MRN|ID|#)?\\s?\\d{6,})(?![\\w/.-])")),
+    ID("INVENTED_ID", Pattern.compile(
+        "(?<![\\w\\[/.-])(?:\\d{3}-\\d{2}-\\d{4}|(?:MRN|ID|#)?\\s?\\d{6,})(?![\\w/-]|\\.\\d)")),
     /** Street addresses: a house number, one to four words, a street suffix. */
     ADDRESS("INVENTED_ADDRESS", Pattern.compile("(?i)\\b\\d{1,6}\\s+(?:[A-Z][a-z]+\\s+){1,4}"
         + "(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace)\\b\\.?"));

@@ -75,14 +75,27 @@ final class TranscriptIndex {
           }
         }
       }
+      // spoken digit runs ("five five five one two one two") as one digit string: the longest reading per run
+      String longest = "";
+      int runStart = -1;
       for (Terms.Term t : terms) {
-        if (t.isNumber() && t.endTok() - t.tok() > 1) {
-          // spoken digit runs ("five five five one two one two") as one digit string
-          String v = t.text().substring(1);
-          if (v.length() >= 3 && v.chars().allMatch(Character::isDigit)) {
-            dig.append(' ').append(v);
-          }
+        if (!t.isNumber() || t.endTok() - t.tok() <= 1) {
+          continue;
         }
+        if (t.tok() != runStart) {
+          if (longest.length() >= 3) {
+            dig.append(' ').append(longest);
+          }
+          longest = "";
+          runStart = t.tok();
+        }
+        String v = t.text().substring(1);
+        if (v.length() > longest.length() && v.chars().allMatch(Character::isDigit)) {
+          longest = v;
+        }
+      }
+      if (longest.length() >= 3) {
+        dig.append(' ').append(longest);
       }
       dig.append(' ');
       low.append(turn.text().toLowerCase(Locale.ROOT)).append('\n');
