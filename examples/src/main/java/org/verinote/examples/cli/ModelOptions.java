@@ -52,12 +52,12 @@ final class ModelOptions {
       throw new IllegalArgumentException("Unknown model '" + model + "'. Valid models: " + String.join(", ", KINDS)
           + ".");
     }
-    if (kind.equals("extractive")) {
-      if (baseUrl != null || modelName != null || apiKeyEnv != null) {
-        throw new IllegalArgumentException("--base-url, --model-name and --api-key-env need --model"
-            + " openai-compatible, anthropic or ollama");
+    if (StructureCommand.MODELS.contains(kind)) {
+      if (baseUrl != null || modelName != null || apiKeyEnv != null || fallbackExtractive) {
+        throw new IllegalArgumentException("--base-url, --model-name, --api-key-env and --fallback-extractive need"
+            + " --model openai-compatible, anthropic or ollama");
       }
-      return new ExtractiveModelProvider();
+      return StructureCommand.newModel(kind).orElseThrow();
     }
     if (modelName == null) {
       throw new IllegalArgumentException("--model " + kind + " needs --model-name NAME");

@@ -44,6 +44,7 @@ public final class VerinoteCli implements Runnable {
     cl.addSubcommand(new StructureCommand());
     cl.addSubcommand(new DeidCommand());
     cl.addSubcommand(new DeidEvalCommand());
+    cl.addSubcommand(new GuardCommand());
     cl.addSubcommand(new org.verinote.examples.cli.eval.EvalCommand());
     cl.setExitCodeExceptionMapper(e -> BAD_INPUT);
     cl.setParameterExceptionHandler((ex, args) -> {

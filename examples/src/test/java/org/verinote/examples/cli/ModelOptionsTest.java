@@ -67,6 +67,7 @@ class ModelOptionsTest {
     assertThatThrownBy(() -> parse(Map.of(), "--model", "gpt"))
         .hasMessage("Unknown model 'gpt'. Valid models: extractive, openai-compatible, anthropic, ollama.");
     assertThatThrownBy(() -> parse(Map.of(), "--model-name", "m"))
-        .hasMessage("--base-url, --model-name and --api-key-env need --model openai-compatible, anthropic or ollama");
+        .hasMessage("--base-url, --model-name, --api-key-env and --fallback-extractive need --model"
+            + " openai-compatible, anthropic or ollama");
   }
 }
