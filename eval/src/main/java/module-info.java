@@ -4,6 +4,7 @@
  */
 module org.verinote.eval {
   requires transitive org.verinote.core;
+  requires org.verinote.guardrails;
   requires com.fasterxml.jackson.databind;
   requires org.apache.commons.csv;
   requires org.slf4j;

@@ -17,19 +17,23 @@ import org.verinote.core.Status;
 import org.verinote.core.StructuredNote;
 import org.verinote.core.StructuringResult;
 import org.verinote.core.Transcript;
+import org.verinote.core.guard.GuardrailChain;
 import org.verinote.eval.dataset.Dataset;
 import org.verinote.eval.dataset.EvalCase;
 import org.verinote.eval.metrics.NoteMetrics;
 import org.verinote.eval.metrics.NoteQuality;
 import org.verinote.eval.rouge.AciBenchRouge;
+import org.verinote.guardrails.Guardrails;
 
 /**
  * Runs a {@link NoteStructurer} over every case of a {@link Dataset}, then scores the drafted notes: ACI-Bench ROUGE
- * (full note and divisions), {@link NoteMetrics} (completeness, lexical fidelity, evidence share, structural
- * consistency), guardrail finding counts per layer, status and latency.
+ * (full note and divisions), a guardrail audit of every note ({@link Guardrails#audit}: source fidelity and findings
+ * per layer), {@link NoteMetrics} (completeness, lexical fidelity, evidence share, structural consistency), the
+ * structurer's own finding counts per layer, status and latency.
  *
  * <p>Per-case metrics: {@code rouge1 … rougeLsum} and {@code <division>.<type>} (F1 × 100), {@code completeness},
- * {@code fidelity}, {@code evidence_share}, {@code structure_ok} (0/1), {@code json_fragments},
+ * {@code fidelity} (guardrail audit), {@code audit.findings}, {@code audit.findings.<layer>},
+ * {@code lexical_fidelity}, {@code evidence_share}, {@code structure_ok} (0/1), {@code json_fragments},
  * {@code repeated_sentences}, {@code hedges}, {@code findings}, {@code findings.<layer>}, {@code failed} (0/1),
  * {@code degraded} (0/1), {@code latency_ms}. Latency is wall-clock and the only non-deterministic metric.
  *
@@ -58,8 +62,10 @@ public final class Evaluator {
   private final String name;
   private final ProgressListener progress;
   private final java.util.function.BiConsumer<String, String> predictionSink;
+  private final GuardrailChain audit;
 
   private Evaluator(Builder b) {
+    this.audit = b.audit;
     this.predictionSink = b.predictionSink;
     this.structurer = b.structurer;
     this.template = b.template;
@@ -111,8 +117,9 @@ public final class Evaluator {
       if (note != null) {
         prediction = predictionText(note, c.section());
         NoteQuality q = NoteMetrics.measure(note, template, transcript);
+        m.putAll(Scoring.auditMetrics(audit, transcript, note));
         m.put("completeness", q.completeness());
-        m.put("fidelity", q.supportedSentenceShare());
+        m.put("lexical_fidelity", q.supportedSentenceShare());
         m.put("evidence_share", q.evidenceShare());
         m.put("structure_ok", q.structurallyConsistent() ? 1.0 : 0.0);
         m.put("json_fragments", (double) q.jsonFragments());
@@ -173,8 +180,22 @@ public final class Evaluator {
     private String name = "run";
     private ProgressListener progress = ProgressListener.NONE;
     private java.util.function.BiConsumer<String, String> predictionSink = (id, text) -> { };
+    private GuardrailChain audit = Guardrails.standard();
 
     private Builder() {}
+
+    /**
+     * Sets the guardrail chain that audits every drafted note after structuring (default
+     * {@link Guardrails#standard()}): it yields {@code fidelity} (1 − the share of sentences with a grounding finding)
+     * and {@code audit.findings.<layer>}. Independent of the chain the structurer itself runs.
+     *
+     * @param chain the audit chain
+     * @return this builder
+     */
+    public Builder audit(GuardrailChain chain) {
+      this.audit = Objects.requireNonNull(chain, "chain");
+      return this;
+    }
 
     /**
      * Receives each case's scored prediction text (case id, text; empty when structuring failed), e.g. to save the

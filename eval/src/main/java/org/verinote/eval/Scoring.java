@@ -5,12 +5,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.verinote.core.Finding;
+import org.verinote.core.InvalidInputException;
+import org.verinote.core.StructuredNote;
+import org.verinote.core.Transcript;
+import org.verinote.core.guard.GuardrailChain;
 import org.verinote.eval.dataset.Dataset;
 import org.verinote.eval.rouge.AciBenchRouge;
 import org.verinote.eval.rouge.CorpusRouge;
 import org.verinote.eval.rouge.Division;
 import org.verinote.eval.rouge.RougeScores;
 import org.verinote.eval.rouge.RougeType;
+import org.verinote.guardrails.AuditResult;
+import org.verinote.guardrails.Guardrails;
 
 /**
  * Turns predictions into an {@link EvalRun} of ROUGE metrics with ACI-Bench's protocol: per case {@code rouge1},
@@ -67,6 +74,62 @@ public final class Scoring {
       out.add(m);
     }
     return out;
+  }
+
+  /**
+   * Audits predictions with a guardrail chain against each case's transcript and adds {@code fidelity} (1 − share of
+   * sentences with a grounding finding, from {@link Guardrails#audit}), {@code audit.findings} and
+   * {@code audit.findings.<layer>} to the run's cases. Works for any system's plain-text notes (parsed with
+   * {@link Guardrails#parseNote}); a missing or blank prediction, or a transcript that does not parse, gets no audit
+   * metrics.
+   *
+   * @param run a run over {@code dataset} (same case ids)
+   * @param dataset the dataset with the transcripts
+   * @param predictions the note texts, aligned with the dataset
+   * @param chain the audit chain, e.g. {@link Guardrails#standard()}
+   * @return a new run with the audit metrics
+   */
+  public static EvalRun audit(EvalRun run, Dataset dataset, List<String> predictions, GuardrailChain chain) {
+    Objects.requireNonNull(chain, "chain");
+    Map<String, Map<String, Double>> extra = new LinkedHashMap<>();
+    for (int i = 0; i < dataset.size(); i++) {
+      String p = predictions.get(i);
+      if (p == null || p.isBlank()) {
+        continue;
+      }
+      try {
+        Transcript t = Transcript.parse(dataset.cases().get(i).transcript());
+        extra.put(dataset.cases().get(i).id(), auditMetrics(chain, t, Guardrails.parseNote(p)));
+      } catch (InvalidInputException e) {
+        // unparseable transcript or note: no audit metrics for this case
+      }
+    }
+    List<CaseResult> cases = new ArrayList<>();
+    for (CaseResult c : run.cases()) {
+      Map<String, Double> add = extra.get(c.id());
+      if (add == null) {
+        cases.add(c);
+      } else {
+        Map<String, Double> m = new LinkedHashMap<>(c.metrics());
+        m.putAll(add);
+        cases.add(new CaseResult(c.id(), m));
+      }
+    }
+    Map<String, String> meta = new LinkedHashMap<>(run.metadata());
+    meta.put("audit", "verinote-guardrails standard chain");
+    return new EvalRun(run.name(), meta, cases);
+  }
+
+  /** fidelity = 1 − unsupported share; finding counts, total and per layer. */
+  static Map<String, Double> auditMetrics(GuardrailChain chain, Transcript transcript, StructuredNote note) {
+    Map<String, Double> m = new LinkedHashMap<>();
+    AuditResult a = Guardrails.audit(chain, transcript, note);
+    m.put("fidelity", 1.0 - a.unsupported());
+    m.put("audit.findings", (double) a.chain().findings().size());
+    for (Finding f : a.chain().findings()) {
+      m.merge("audit.findings." + f.layer(), 1.0, Double::sum);
+    }
+    return m;
   }
 
   private static void put(Map<String, Double> m, String prefix, RougeScores s) {

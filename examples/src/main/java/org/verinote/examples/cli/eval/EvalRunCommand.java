@@ -18,6 +18,7 @@ import org.verinote.eval.judge.JudgeReport;
 import org.verinote.eval.judge.LlmJudge;
 import org.verinote.eval.report.EvalReport;
 import org.verinote.examples.cli.VerinoteCli;
+import org.verinote.guardrails.Guardrails;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,6 +48,11 @@ public final class EvalRunCommand implements Callable<Integer> {
 
   @Option(names = "--template", defaultValue = "aci-bench", description = "Note template id (default: ${DEFAULT-VALUE}).")
   String template;
+
+  @Option(names = "--guardrails", defaultValue = "standard",
+      description = "Guardrail chain the structurer runs: standard or none (default: ${DEFAULT-VALUE}). Every note is "
+          + "audited with the standard chain either way.")
+  String guardrails;
 
   @Option(names = "--limit", description = "Only the first N cases.")
   Integer limit;
@@ -93,7 +99,13 @@ public final class EvalRunCommand implements Callable<Integer> {
         ds = ds.limit(limit);
       }
       ModelProvider provider = ModelFactory.create(model, baseUrl);
-      NoteStructurer structurer = NoteStructurer.builder().model(provider).build();
+      NoteStructurer.Builder sb = NoteStructurer.builder().model(provider);
+      if (guardrails.equals("standard")) {
+        sb.guardrails(Guardrails.standard());
+      } else if (!guardrails.equals("none")) {
+        throw new InvalidInputException("--guardrails must be standard or none, got '" + guardrails + "'");
+      }
+      NoteStructurer structurer = sb.build();
       ProgressListener listener = progress && System.console() != null ? new ProgressBar(err) : ProgressListener.NONE;
       java.util.List<String[]> saved = new java.util.ArrayList<>();
       EvalRun run = Evaluator.builder().structurer(structurer).template(t).name(name != null ? name : model)

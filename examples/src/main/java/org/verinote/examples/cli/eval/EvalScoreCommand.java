@@ -15,6 +15,7 @@ import org.verinote.eval.dataset.Dataset;
 import org.verinote.eval.dataset.Predictions;
 import org.verinote.eval.rouge.Division;
 import org.verinote.examples.cli.VerinoteCli;
+import org.verinote.guardrails.Guardrails;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,6 +48,10 @@ public final class EvalScoreCommand implements Callable<Integer> {
   @Option(names = "--output", description = "Write to this file instead of standard output.")
   Path output;
 
+  @Option(names = "--audit", description = "Also audit every prediction against its transcript with the standard "
+      + "guardrail chain: adds fidelity (1 - share of sentences with a grounding finding) and findings per layer.")
+  boolean audit;
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
@@ -58,6 +63,9 @@ public final class EvalScoreCommand implements Callable<Integer> {
       Dataset gold = DatasetLoader.load(references, null);
       List<String> preds = Predictions.readCsv(predictions, column, idColumn).alignTo(gold);
       EvalRun run = Scoring.rouge(predictions.getFileName().toString(), gold, preds, Map.of());
+      if (audit) {
+        run = Scoring.audit(run, gold, preds, Guardrails.standard());
+      }
       String text = format.equals("json") ? EvalRuns.toJson(run) : text(run);
       Output.write(spec, output, text);
       return VerinoteCli.OK;
@@ -79,6 +87,10 @@ public final class EvalScoreCommand implements Callable<Integer> {
       b.append(String.format(Locale.ROOT, "%-22s %8s %8s %8s %9s%n", "division-" + d.key(),
           run.metadata().get(p + "rouge1"), run.metadata().get(p + "rouge2"), run.metadata().get(p + "rougeL"),
           run.metadata().get(p + "rougeLsum")));
+    }
+    if (run.metricNames().contains("fidelity")) {
+      b.append(String.format(Locale.ROOT, "guardrail audit: fidelity %.4f over %d audited notes, %.2f findings per "
+          + "note%n", run.mean("fidelity"), run.values("fidelity").length, run.mean("audit.findings")));
     }
     b.append(String.format(Locale.ROOT, "%nper note:%n%-22s %8s %8s %8s %9s%n", "id", "rouge1", "rouge2", "rougeL",
         "rougeLsum"));

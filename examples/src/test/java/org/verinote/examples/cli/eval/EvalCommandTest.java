@@ -40,6 +40,19 @@ class EvalCommandTest {
   }
 
   @Test
+  void score_withAudit_addsGuardrailFidelityPerNote() throws Exception {
+    Path gold = SharedData.require("aci-bench/clinicalnlp_taskB_test1.csv");
+    Path pred = SharedData.require("aci-bench/predictions/test1GPT-4_.csv");
+    Path json = dir.resolve("a.json");
+    assertThat(run("eval", "score", "--references", gold.toString(), "--predictions", pred.toString(), "--audit",
+        "--format", "json", "--output", json.toString())).as(err.toString()).isZero();
+    EvalRun r = EvalRuns.read(json);
+    assertThat(r.values("fidelity")).hasSize(40);
+    assertThat(r.mean("fidelity")).isBetween(0.5, 1.0);
+    assertThat(r.metadata()).containsKey("audit");
+  }
+
+  @Test
   void score_jsonFormat_isAReadableRun() throws Exception {
     Path gold = SharedData.require("aci-bench/clinicalnlp_taskB_test1.csv");
     Path pred = SharedData.require("aci-bench/predictions/transcript_clinicalnlp_taskB_test1.csv");
