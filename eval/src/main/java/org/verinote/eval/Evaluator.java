@@ -22,6 +22,8 @@ import org.verinote.eval.dataset.Dataset;
 import org.verinote.eval.dataset.EvalCase;
 import org.verinote.eval.metrics.NoteMetrics;
 import org.verinote.eval.metrics.NoteQuality;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.verinote.eval.rouge.AciBenchRouge;
 import org.verinote.guardrails.Guardrails;
 
@@ -35,7 +37,8 @@ import org.verinote.guardrails.Guardrails;
  * {@code fidelity} (guardrail audit), {@code audit.findings}, {@code audit.findings.<layer>},
  * {@code lexical_fidelity}, {@code evidence_share}, {@code structure_ok} (0/1), {@code json_fragments},
  * {@code repeated_sentences}, {@code hedges}, {@code findings}, {@code findings.<layer>}, {@code failed} (0/1),
- * {@code degraded} (0/1), {@code latency_ms}. Latency is wall-clock and the only non-deterministic metric.
+ * {@code degraded} (0/1), {@code latency_ms}, and {@code error} (1) when the structurer threw instead of returning a
+ * failed result (the case is then also {@code failed}; the run goes on). Latency is wall-clock and the only non-deterministic metric.
  *
  * <p>For a section-level dataset (MTS-Dialog, {@link EvalCase#section()} set), the prediction is the ACI-Bench
  * template section that corresponds to the label (CC → chief complaint, GENHX → history of present illness, ROS,
@@ -45,6 +48,8 @@ import org.verinote.guardrails.Guardrails;
  * <p>Immutable and thread-safe if the structurer is; {@link #run} processes cases sequentially.
  */
 public final class Evaluator {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Evaluator.class);
 
   private static final Map<String, String> MTS_SECTIONS = Map.ofEntries(
       Map.entry("CC", "chief_complaint"),
@@ -109,6 +114,11 @@ public final class Evaluator {
         result = structurer.structure(e);
       } catch (InvalidInputException ex) {
         result = null;
+      } catch (RuntimeException | StackOverflowError ex) {
+        // One broken case must not end a benchmark run: record it as failed and go on.
+        LOG.warn("Structuring case {} threw {}; recorded as failed", c.id(), ex.getClass().getSimpleName());
+        result = null;
+        m.put("error", 1.0);
       }
       m.put("latency_ms", (System.nanoTime() - start) / 1e6);
       StructuredNote note = result == null ? null : result.note().orElse(null);

@@ -39,4 +39,22 @@ class EvaluatorTest {
     assertThat(progress).extracting(p -> p[0]).containsExactly(1, 2);
     assertThat(run.metadata()).containsEntry("dataset", "tiny").containsKey("model");
   }
+
+  @Test
+  void run_structurerThrows_caseIsRecordedAsFailedAndTheRunContinues() {
+    org.verinote.core.model.ModelProvider boom = new org.verinote.core.model.ModelProvider() {
+      @Override
+      public org.verinote.core.model.ModelInfo info() {
+        return ScriptedModelProvider.always(ANSWER).info();
+      }
+
+      @Override
+      public org.verinote.core.model.ModelResponse generate(org.verinote.core.model.ModelRequest request) {
+        throw new StackOverflowError();
+      }
+    };
+    EvalRun run = Evaluator.builder().structurer(NoteStructurer.builder().model(boom).build()).build().run(DATA);
+    assertThat(run.cases()).hasSize(2);
+    assertThat(run.cases().get(0).metrics()).containsEntry("failed", 1.0).containsEntry("error", 1.0);
+  }
 }
