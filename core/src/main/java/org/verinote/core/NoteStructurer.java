@@ -222,7 +222,7 @@ public final class NoteStructurer {
       }
       prov.attempt(attempt(attempt, response, Attempt.Outcome.ACCEPTED, instruction, "", callTime));
       findings.addAll(parsed.findings());
-      findings.addAll(chain.findings());
+      findings.addAll(FindingSpans.restore(chain.findings(), chain.note(), vault));
       if (chain.outcome() == ChainResult.Outcome.REPROMPT) {
         findings.add(Finding.of("structurer", "REPROMPT_LIMIT", Severity.WARNING, "A guardrail asked for another"
             + " attempt but the limit of " + maxAttempts + " attempts was reached; the last draft is kept."));
