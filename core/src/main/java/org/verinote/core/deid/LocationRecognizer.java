@@ -322,7 +322,7 @@ final class LocationRecognizer extends TokenRecognizer {
         return u;
       }
     }
-    if (v.isPunct(j, '#') && (v.isNumber(j + 1) || v.kind.length > j + 1 && j + 1 < v.size
+    if (v.isPunct(j, '#') && (v.isNumber(j + 1) || j + 1 < v.size
         && v.kind[j + 1] == TextView.ALNUM)) {
       return j + 1;
     }
