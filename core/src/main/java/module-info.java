@@ -5,6 +5,7 @@
 module org.verinote.core {
   requires com.fasterxml.jackson.databind;
   requires org.slf4j;
+  requires transitive java.sql;
 
   exports org.verinote.core;
   exports org.verinote.core.model;
@@ -12,4 +13,5 @@ module org.verinote.core {
   exports org.verinote.core.guard;
   exports org.verinote.core.record;
   exports org.verinote.core.review;
+  exports org.verinote.core.audit;
 }
