@@ -101,8 +101,15 @@ final class DocumentWriter {
       record(key, SubmissionLedger.State.SENT, null);
       try {
         MethodOutcome out = create(doc, key);
+        if (out.getId() == null || !out.getId().hasIdPart()) {
+          record(key, SubmissionLedger.State.UNKNOWN, null);
+          throw new AdapterException("FHIR create DocumentReference: the server answered HTTP "
+              + out.getResponseStatusCode() + " without a Location. The outcome is unknown; submit again to "
+              + "reconcile by identifier.", out.getResponseStatusCode(), true, null);
+        }
         recordId = "DocumentReference/" + out.getId().getIdPart();
-        duplicate = Boolean.FALSE.equals(out.getCreated()) && attempt == 1 && !authRetried;
+        boolean created = Boolean.TRUE.equals(out.getCreated()) || out.getResponseStatusCode() == 201;
+        duplicate = !created && attempt == 1 && !authRetried;
       } catch (RuntimeException e) {
         AdapterException mapped = FhirErrors.map("create DocumentReference", e, true);
         int status = mapped.status().orElse(-1);
@@ -170,10 +177,19 @@ final class DocumentWriter {
   private MethodOutcome create(DocumentReference doc, String key) {
     ICreateTyped create = context.client().create().resource(doc);
     if (settings.profile().conditionalCreate()) {
-      create = create.conditional()
-          .where(DocumentReference.IDENTIFIER.exactly().systemAndCode(settings.identifierSystem(), key));
+      create = create.withAdditionalHeader("If-None-Exist", identifierQuery(key));
     }
     return create.execute();
+  }
+
+  /**
+   * The {@code If-None-Exist} value: search parameters only, exactly as the FHIR specification shows
+   * ({@code identifier=system|value}); values outside the URL-safe set are percent-encoded.
+   */
+  String identifierQuery(String key) {
+    String token = settings.identifierSystem() + "|" + key;
+    boolean safe = key.matches("[A-Za-z0-9._~:-]+");
+    return "identifier=" + (safe ? token : java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8));
   }
 
   /** The id of the one DocumentReference carrying the key, or null; throws if several do. */
@@ -223,7 +239,7 @@ final class DocumentWriter {
       }
       ICreateTyped create = context.client().create().resource(DocumentMapper.provenance(note, recordId));
       if (settings.profile().conditionalCreate()) {
-        create = create.conditional().where(Provenance.TARGET.hasId(recordId));
+        create = create.withAdditionalHeader("If-None-Exist", "target=" + recordId);
       }
       create.execute();
     } catch (RuntimeException e) {

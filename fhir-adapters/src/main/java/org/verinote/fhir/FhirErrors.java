@@ -42,8 +42,12 @@ final class FhirErrors {
     if (nested != null) {
       return nested;
     }
-    if (!(e instanceof BaseServerResponseException) || e instanceof FhirClientConnectionException
-        || ((BaseServerResponseException) e).getStatusCode() <= 0) {
+    if (!(e instanceof BaseServerResponseException)) {
+      return new AdapterException("FHIR " + operation + ": failed before a response was received ("
+          + e.getClass().getSimpleName() + "). This is a client-side defect or misconfiguration; do not retry.", -1,
+          false, e);
+    }
+    if (e instanceof FhirClientConnectionException || ((BaseServerResponseException) e).getStatusCode() <= 0) {
       String kind = hasCause(e, SocketTimeoutException.class) ? "timed out" : "connection failed";
       return new AdapterException("FHIR " + operation + ": no answer (" + kind + "). "
           + (write ? "The outcome is unknown; it is reconciled by identifier before any retry."

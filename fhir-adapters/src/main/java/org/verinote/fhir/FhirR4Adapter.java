@@ -1,7 +1,6 @@
 package org.verinote.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.IRestfulClientFactory;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
@@ -77,7 +76,6 @@ public final class FhirR4Adapter implements ClinicalRecordAdapter {
     factory.setConnectTimeout((int) b.connectTimeout.toMillis());
     factory.setSocketTimeout((int) b.readTimeout.toMillis());
     this.client = ctx.newRestfulGenericClient(b.serverBase.toString());
-    client.setEncoding(EncodingEnum.JSON);
     client.registerInterceptor(new HeaderInterceptor(b.auth, profile.extraHeaders()));
     DocumentMapper.Settings settings = new DocumentMapper.Settings(profile, b.identifierSystem,
         b.rendering == Rendering.MARKDOWN, b.aiAssistedLabel);
