@@ -9,7 +9,10 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.IdType;
@@ -36,8 +39,9 @@ import org.verinote.fhir.auth.AuthStrategy;
  * the create is conditional ({@code If-None-Exist: identifier=…}) where the profile allows; after a timeout or a
  * server error the adapter searches by identifier before any retry, so a note is never filed twice.
  *
- * <p>Thread-safe. Submissions of the same key are serialised; different keys run in parallel. Building one costs
- * a {@link FhirContext} (tens of milliseconds once the model classes are loaded) — build it once and share it.
+ * <p>Thread-safe. Submissions of the same key are serialised; different keys run in parallel. Adapters with the same
+ * timeouts share one {@link FhirContext} (HAPI keeps timeouts there); the first build per timeout pair costs about
+ * a second. Build one adapter per server and share it.
  *
  * {@snippet :
  * FhirR4Adapter ehr = FhirR4Adapter.builder()
@@ -61,6 +65,12 @@ public final class FhirR4Adapter implements ClinicalRecordAdapter {
   /** The default business identifier system for submission keys. */
   public static final String DEFAULT_IDENTIFIER_SYSTEM = "https://verinote.org/fhir/NamingSystem/submission-key";
 
+  /**
+   * HAPI applies timeouts per FhirContext (its client factory), so adapters share one context per timeout pair:
+   * building a context costs a second or more, and hosts rarely use more than a few timeout settings.
+   */
+  private static final ConcurrentMap<List<Duration>, FhirContext> CONTEXTS = new ConcurrentHashMap<>();
+
   private final String name;
   private final IGenericClient client;
   private final VendorProfile profile;
@@ -70,11 +80,14 @@ public final class FhirR4Adapter implements ClinicalRecordAdapter {
   private FhirR4Adapter(Builder b) {
     this.name = b.name;
     this.profile = b.profile;
-    FhirContext ctx = FhirContext.forR4();
-    IRestfulClientFactory factory = ctx.getRestfulClientFactory();
-    factory.setServerValidationMode(ServerValidationModeEnum.NEVER);
-    factory.setConnectTimeout((int) b.connectTimeout.toMillis());
-    factory.setSocketTimeout((int) b.readTimeout.toMillis());
+    FhirContext ctx = CONTEXTS.computeIfAbsent(List.of(b.connectTimeout, b.readTimeout), k -> {
+      FhirContext c = FhirContext.forR4();
+      IRestfulClientFactory factory = c.getRestfulClientFactory();
+      factory.setServerValidationMode(ServerValidationModeEnum.NEVER);
+      factory.setConnectTimeout((int) k.get(0).toMillis());
+      factory.setSocketTimeout((int) k.get(1).toMillis());
+      return c;
+    });
     this.client = ctx.newRestfulGenericClient(b.serverBase.toString());
     client.registerInterceptor(new HeaderInterceptor(b.auth, profile.extraHeaders()));
     DocumentMapper.Settings settings = new DocumentMapper.Settings(profile, b.identifierSystem,
