@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.IRestfulClientFactory;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.net.URI;
@@ -14,6 +15,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.Optional;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;
@@ -74,12 +76,14 @@ public final class FhirR4Adapter implements ClinicalRecordAdapter {
   private final String name;
   private final IGenericClient client;
   private final VendorProfile profile;
+  private final AuthStrategy auth;
   private final DocumentWriter writer;
   private final HistoryReader history;
 
   private FhirR4Adapter(Builder b) {
     this.name = b.name;
     this.profile = b.profile;
+    this.auth = b.auth;
     FhirContext ctx = CONTEXTS.computeIfAbsent(List.of(b.connectTimeout, b.readTimeout), k -> {
       FhirContext c = FhirContext.forR4();
       IRestfulClientFactory factory = c.getRestfulClientFactory();
@@ -135,13 +139,7 @@ public final class FhirR4Adapter implements ClinicalRecordAdapter {
   @Override
   public Optional<PatientContext> readPatient(String patientRef) {
     IdType id = id("Patient", patientRef);
-    try {
-      return Optional.of(ContextMapper.patient(client.read().resource(Patient.class).withId(id).execute()));
-    } catch (ResourceNotFoundException | ResourceGoneException e) {
-      return Optional.empty();
-    } catch (RuntimeException e) {
-      throw FhirErrors.map("read " + id.getValue(), e, false);
-    }
+    return read(id, Patient.class).map(ContextMapper::patient);
   }
 
   /**
@@ -154,13 +152,7 @@ public final class FhirR4Adapter implements ClinicalRecordAdapter {
   @Override
   public Optional<EncounterContext> readEncounter(String encounterRef) {
     IdType id = id("Encounter", encounterRef);
-    try {
-      return Optional.of(ContextMapper.encounter(client.read().resource(Encounter.class).withId(id).execute()));
-    } catch (ResourceNotFoundException | ResourceGoneException e) {
-      return Optional.empty();
-    } catch (RuntimeException e) {
-      throw FhirErrors.map("read " + id.getValue(), e, false);
-    }
+    return read(id, Encounter.class).map(ContextMapper::encounter);
   }
 
   /**
@@ -190,6 +182,24 @@ public final class FhirR4Adapter implements ClinicalRecordAdapter {
   public SubmissionReceipt submit(ApprovedNote note) {
     Objects.requireNonNull(note, "note");
     return writer.submit(note);
+  }
+
+  /** One GET; on 401 the auth strategy may refresh its credential once. 404/410 → empty. */
+  private <T extends IBaseResource> Optional<T> read(IdType id, Class<T> type) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return Optional.of(client.read().resource(type).withId(id).execute());
+      } catch (ResourceNotFoundException | ResourceGoneException e) {
+        return Optional.empty();
+      } catch (AuthenticationException e) {
+        if (attempt == 1 && auth.invalidate()) {
+          continue;
+        }
+        throw FhirErrors.map("read " + id.getValue(), e, false);
+      } catch (RuntimeException e) {
+        throw FhirErrors.map("read " + id.getValue(), e, false);
+      }
+    }
   }
 
   static IdType id(String type, String ref) {
