@@ -38,6 +38,8 @@ public final class ApprovedNotes {
   /** The model version recorded in every note made here. */
   public static final String MODEL_VERSION = "2026.1";
 
+  private static final java.util.concurrent.atomic.AtomicLong RUNS = new java.util.concurrent.atomic.AtomicLong();
+
   private ApprovedNotes() {}
 
   /**
@@ -52,7 +54,9 @@ public final class ApprovedNotes {
   }
 
   /**
-   * A note for an encounter and patient following a template (its LOINC code becomes the document type).
+   * A note for an encounter and patient following a template (its LOINC code becomes the document type). Every
+   * call drafts a new model run, so every note has its own submission key; submit the same instance twice to test
+   * idempotency.
    *
    * @param encounterId the EHR encounter id
    * @param patientRef the EHR patient reference, or null
@@ -79,7 +83,7 @@ public final class ApprovedNotes {
     }
     StructuredNote note = StructuredNote.of(template.id(), template.version(), sections);
     Provenance p = Provenance.builder()
-        .modelRunId("run-" + encounterId)
+        .modelRunId("run-" + encounterId + "-" + RUNS.incrementAndGet())
         .model(MODEL_ID, MODEL_VERSION)
         .prompt("SMALL_LOCAL", "1")
         .template(template.id(), template.version())
