@@ -1,6 +1,5 @@
 package org.verinote.fhir.hl7;
 
-import ca.uhn.hl7v2.DefaultHapiContext;
 import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.HapiContext;
 import ca.uhn.hl7v2.app.Connection;
@@ -9,7 +8,6 @@ import ca.uhn.hl7v2.llp.LLPException;
 import ca.uhn.hl7v2.model.Message;
 import ca.uhn.hl7v2.model.v251.message.MDM_T02;
 import ca.uhn.hl7v2.util.Terser;
-import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -74,8 +72,7 @@ public final class Hl7MdmAdapter implements ClinicalRecordAdapter, AutoCloseable
     this.ledger = b.ledger == null ? SubmissionLedger.inMemory() : b.ledger;
     this.reads = b.reads;
     this.clock = b.clock;
-    this.hapi = new DefaultHapiContext();
-    hapi.setValidationContext(ValidationContextFactory.noValidation());
+    this.hapi = MdmMessages.newContext();
   }
 
   /**

@@ -1,6 +1,8 @@
 package org.verinote.fhir.hl7;
 
+import ca.uhn.hl7v2.DefaultHapiContext;
 import ca.uhn.hl7v2.HL7Exception;
+import ca.uhn.hl7v2.HapiContext;
 import ca.uhn.hl7v2.model.DataTypeException;
 import ca.uhn.hl7v2.model.v251.datatype.TX;
 import ca.uhn.hl7v2.model.v251.message.MDM_T02;
@@ -9,6 +11,7 @@ import ca.uhn.hl7v2.model.v251.segment.OBX;
 import ca.uhn.hl7v2.model.v251.segment.PID;
 import ca.uhn.hl7v2.model.v251.segment.PV1;
 import ca.uhn.hl7v2.model.v251.segment.TXA;
+import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -112,7 +115,7 @@ final class MdmMessages {
       obx.getObservationIdentifier().getText().setValue(LOINC_DISPLAY.getOrDefault(loinc, "Clinical note"));
       obx.getObservationIdentifier().getNameOfCodingSystem().setValue("LN");
       TX tx = new TX(m);
-      setText(tx, lines[i]);
+      setText(tx, lines[i].stripTrailing());
       obx.getObservationValue(0).setData(tx);
       obx.getObservationResultStatus().setValue("F");
     }
@@ -120,7 +123,20 @@ final class MdmMessages {
   }
 
   private static void setText(TX tx, String line) throws DataTypeException {
-    tx.setValue(line.isEmpty() ? "" : line);
+    tx.setValue(line);
+  }
+
+  /**
+   * A HAPI context for MDM: no message validation (the receiver validates), {@link StrictEscaping} so that note
+   * text is never read as formatting.
+   *
+   * @return a new context
+   */
+  static HapiContext newContext() {
+    HapiContext hapi = new DefaultHapiContext();
+    hapi.setValidationContext(ValidationContextFactory.noValidation());
+    hapi.getParserConfiguration().setEscaping(new StrictEscaping());
+    return hapi;
   }
 
   static String idPart(String ref) {

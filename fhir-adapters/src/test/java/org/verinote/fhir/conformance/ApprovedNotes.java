@@ -64,6 +64,33 @@ public final class ApprovedNotes {
    * @return the approved note
    */
   public static ApprovedNote approve(String encounterId, String patientRef, NoteTemplate template) {
+    List<NoteSection> sections = new ArrayList<>();
+    for (SectionSpec s : template.sections()) {
+      sections.add(new NoteSection(s.key(), s.title(), s.title() + ": documented findings for "
+          + s.key().replace('_', ' ') + ".", List.of()));
+    }
+    return approve(encounterId, patientRef, template, sections);
+  }
+
+  /**
+   * A SOAP note whose subjective section holds {@code text} verbatim (the other sections empty): for property
+   * tests of rendering and escaping.
+   *
+   * @param encounterId the EHR encounter id
+   * @param patientRef the EHR patient reference
+   * @param text any text
+   * @return the approved note
+   */
+  public static ApprovedNote approveWithText(String encounterId, String patientRef, String text) {
+    List<NoteSection> sections = new ArrayList<>();
+    for (SectionSpec s : NoteTemplate.soap().sections()) {
+      sections.add(new NoteSection(s.key(), s.title(), s.key().equals("subjective") ? text : "", List.of()));
+    }
+    return approve(encounterId, patientRef, NoteTemplate.soap(), sections);
+  }
+
+  private static ApprovedNote approve(String encounterId, String patientRef, NoteTemplate template,
+      List<NoteSection> sections) {
     Objects.requireNonNull(encounterId, "encounterId");
     ReviewWorkflow review = ReviewWorkflow.builder().store(DraftStore.inMemory()).build();
     TenantContext tenant = TenantContext.of("tenant-a");
@@ -76,11 +103,6 @@ public final class ApprovedNotes {
       eb.patientRef(patientRef);
     }
     Encounter e = eb.build();
-    List<NoteSection> sections = new ArrayList<>();
-    for (SectionSpec s : template.sections()) {
-      sections.add(new NoteSection(s.key(), s.title(), s.title() + ": documented findings for "
-          + s.key().replace('_', ' ') + ".", List.of()));
-    }
     StructuredNote note = StructuredNote.of(template.id(), template.version(), sections);
     Provenance p = Provenance.builder()
         .modelRunId("run-" + encounterId + "-" + RUNS.incrementAndGet())
