@@ -142,6 +142,37 @@ class Hl7MdmAdapterTest {
   }
 
   @Test
+  void readPatient_withContextSource_delegatesToIt() {
+    org.verinote.core.PatientContext known = org.verinote.core.PatientContext.builder().mrn("MRN-1").build();
+    org.verinote.core.record.ClinicalRecordAdapter source = new org.verinote.core.record.ClinicalRecordAdapter() {
+      @Override
+      public String name() {
+        return "source";
+      }
+
+      @Override
+      public java.util.Optional<org.verinote.core.PatientContext> readPatient(String ref) {
+        return ref.equals("Patient/pt-9") ? java.util.Optional.of(known) : java.util.Optional.empty();
+      }
+
+      @Override
+      public java.util.Optional<org.verinote.core.record.EncounterContext> readEncounter(String ref) {
+        return java.util.Optional.empty();
+      }
+
+      @Override
+      public SubmissionReceipt submit(ApprovedNote note) {
+        throw new AssertionError("the MDM adapter must not write through its context source");
+      }
+    };
+
+    Hl7MdmAdapter a = adapter().readsFrom(source).build();
+
+    assertThat(a.readPatient("Patient/pt-9")).contains(known);
+    assertThat(a.readEncounter("Encounter/enc-9")).isEmpty();
+  }
+
+  @Test
   void builder_delimiterInRouting_throwsIllegalArgument() {
     assertThatThrownBy(() -> Hl7MdmAdapter.builder().routing("A|B", "F", "R", "RF"))
         .isInstanceOf(IllegalArgumentException.class)
