@@ -41,17 +41,29 @@ class DocumentReferenceValidationTest {
   private static DocumentReference written;
   private static Provenance provenance;
 
+  /**
+   * The offline validator: base R4 plus our profile package, built once per JVM (it takes tens of seconds).
+   *
+   * @return the validator
+   */
+  static synchronized FhirValidator validator() throws IOException {
+    if (validator == null) {
+      FhirContext ctx = FhirContext.forR4Cached();
+      PrePopulatedValidationSupport ours = new PrePopulatedValidationSupport(ctx);
+      ours.addStructureDefinition(loadProfile(ctx));
+      ours.addCodeSystem(load(ctx, CodeSystem.class, "CodeSystem-v3-ObservationValue-aiast.json"));
+      // ours first: R4's bundled v3-ObservationValue predates AIAST, which our package supplies as a fragment
+      ValidationSupportChain chain = new ValidationSupportChain(ours, new DefaultProfileValidationSupport(ctx),
+          new SnapshotGeneratingValidationSupport(ctx), new InMemoryTerminologyServerValidationSupport(ctx),
+          new CommonCodeSystemsTerminologyService(ctx));
+      validator = ctx.newValidator().registerValidatorModule(new FhirInstanceValidator(chain));
+    }
+    return validator;
+  }
+
   @BeforeAll
   static void writeOneNote() throws Exception {
-    FhirContext ctx = FhirContext.forR4Cached();
-    PrePopulatedValidationSupport ours = new PrePopulatedValidationSupport(ctx);
-    ours.addStructureDefinition(loadProfile(ctx));
-    ours.addCodeSystem(load(ctx, CodeSystem.class, "CodeSystem-v3-ObservationValue-aiast.json"));
-    // ours first: R4's bundled v3-ObservationValue predates AIAST, which our package supplies as a fragment
-    ValidationSupportChain chain = new ValidationSupportChain(ours, new DefaultProfileValidationSupport(ctx),
-        new SnapshotGeneratingValidationSupport(ctx), new InMemoryTerminologyServerValidationSupport(ctx),
-        new CommonCodeSystemsTerminologyService(ctx));
-    validator = ctx.newValidator().registerValidatorModule(new FhirInstanceValidator(chain));
+    validator();
 
     server = FhirTestServer.start().loadFixture();
     FhirR4Adapter.builder().serverBase(server.baseUrl()).build()
@@ -76,7 +88,7 @@ class DocumentReferenceValidationTest {
     }
   }
 
-  private static List<String> errors(ValidationResult r) {
+  static List<String> errors(ValidationResult r) {
     return r.getMessages().stream()
         .filter(m -> m.getSeverity() == ResultSeverityEnum.ERROR || m.getSeverity() == ResultSeverityEnum.FATAL)
         .map(SingleValidationMessage::toString)
