@@ -7,8 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Identifier;
@@ -47,7 +45,8 @@ final class DocumentWriter {
   private final int maxAttempts;
   private final Duration backoff;
   private final Clock clock;
-  private final ConcurrentMap<String, Object> locks = new ConcurrentHashMap<>();
+  /** Striped locks: submissions of one key never overlap; memory stays bounded however many keys pass. */
+  private final Object[] locks = new Object[64];
 
   DocumentWriter(String adapterName, Context context, DocumentMapper.Settings settings, SubmissionLedger ledger,
       AuthStrategy auth, boolean provenance, int maxAttempts, Duration backoff, Clock clock) {
@@ -60,17 +59,15 @@ final class DocumentWriter {
     this.maxAttempts = maxAttempts;
     this.backoff = backoff;
     this.clock = clock;
+    for (int i = 0; i < locks.length; i++) {
+      locks[i] = new Object();
+    }
   }
 
   SubmissionReceipt submit(ApprovedNote note) {
     String key = note.submissionKey();
-    Object lock = locks.computeIfAbsent(key, k -> new Object());
-    synchronized (lock) {
-      try {
-        return submitLocked(note, key);
-      } finally {
-        locks.remove(key, lock);
-      }
+    synchronized (locks[Math.floorMod(key.hashCode(), locks.length)]) {
+      return submitLocked(note, key);
     }
   }
 
