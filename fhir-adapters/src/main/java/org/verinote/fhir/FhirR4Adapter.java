@@ -41,7 +41,8 @@ import org.verinote.fhir.auth.AuthStrategy;
  * the create is conditional ({@code If-None-Exist: identifier=…}) where the profile allows; after a timeout or a
  * server error the adapter searches by identifier before any retry, so a note is never filed twice.
  *
- * <p>Thread-safe. Submissions of the same key are serialised; different keys run in parallel (64 lock stripes). Adapters with the same
+ * <p>Thread-safe. Submissions of the same key are serialised; different keys run in parallel (64 lock
+ * stripes). Adapters with the same
  * timeouts share one {@link FhirContext} (HAPI keeps timeouts there); the first build per timeout pair costs about
  * a second. Build one adapter per server and share it.
  *
