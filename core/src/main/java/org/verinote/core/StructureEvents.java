@@ -44,6 +44,7 @@ final class StructureEvents {
     private final String runId;
     private final ModelInfo info;
     private final long start;
+    private final java.time.Instant startedAt;
     private long last;
 
     private Run(Encounter encounter, String runId, ModelInfo info) {
@@ -51,6 +52,7 @@ final class StructureEvents {
       this.runId = runId;
       this.info = info;
       this.start = on ? System.nanoTime() : 0L;
+      this.startedAt = on ? java.time.Instant.now() : null;
       this.last = start;
     }
 
@@ -59,7 +61,7 @@ final class StructureEvents {
       Duration d = Duration.ofNanos(Math.max(0, now - last));
       last = now;
       return PipelineEvent.builder(type, encounter.tenantId(), encounter.encounterId()).modelRunId(runId)
-          .attempt(attempt).duration(d);
+          .attempt(attempt).duration(d).timestamp(at(now));
     }
 
     private void emit(PipelineEvent.Builder b) {
@@ -140,7 +142,7 @@ final class StructureEvents {
       if (on) {
         // Instantaneous: the time since the last stage belongs to that stage, so do not move the mark.
         emit(PipelineEvent.builder(EventType.REPROMPTED, encounter.tenantId(), encounter.encounterId())
-            .modelRunId(runId).attempt(nextAttempt).code(reason));
+            .modelRunId(runId).attempt(nextAttempt).code(reason).timestamp(at(System.nanoTime())));
       }
     }
 
@@ -154,14 +156,20 @@ final class StructureEvents {
       if (on) {
         EventType type = r.status() == Status.FAILED ? EventType.FAILED
             : r.status() == Status.DEGRADED ? EventType.DEGRADED : EventType.DRAFTED;
+        long now = System.nanoTime();
         PipelineEvent.Builder b = PipelineEvent.builder(type, encounter.tenantId(), encounter.encounterId())
-            .modelRunId(runId).duration(Duration.ofNanos(Math.max(0, System.nanoTime() - start)))
+            .modelRunId(runId).duration(Duration.ofNanos(Math.max(0, now - start))).timestamp(at(now))
             .count(Count.FINDINGS, r.findings().size()).count(Count.ATTEMPTS, r.provenance().attempts().size())
             .ref(Ref.MODEL, r.provenance().modelId()).ref(Ref.MODEL_VERSION, r.provenance().modelVersion());
         r.failure().ifPresent(f -> b.code(f.code().name()));
         r.note().ifPresent(n -> b.count(Count.SECTIONS, filled(n)));
         emit(b);
       }
+    }
+
+    /** Wall-clock time of a {@code nanoTime} reading: one clock for every event, so spans nest exactly. */
+    private java.time.Instant at(long nanos) {
+      return startedAt.plusNanos(Math.max(0, nanos - start));
     }
 
     private int filled(StructuredNote note) {

@@ -27,7 +27,7 @@ import org.slf4j.spi.SLF4JServiceProvider;
  * never competes with another backend on a class path by accident).
  *
  * <p>Logs at DEBUG and above by default; system property {@code verinote.test.log.level} changes that. Records
- * WARN and above are also echoed to {@code System.err}. Thread-safe.
+ * at ERROR are also echoed to {@code System.err}. Thread-safe.
  */
 public final class CapturingLogProvider implements SLF4JServiceProvider {
 
@@ -152,7 +152,7 @@ public final class CapturingLogProvider implements SLF4JServiceProvider {
         SIZE.decrementAndGet();
       }
       RECORDS.add(r);
-      if (level.toInt() >= Level.WARN.toInt()) {
+      if (level.toInt() >= Level.ERROR.toInt()) {
         System.err.println("[" + level + "] " + name + " - " + message + (thrown.isEmpty() ? "" : "\n" + thrown));
       }
     }
