@@ -22,6 +22,7 @@ import org.verinote.core.model.ModelInfo;
 import org.verinote.core.model.ModelProvider;
 import org.verinote.core.model.ModelRequest;
 import org.verinote.core.model.ModelResponse;
+import org.verinote.core.model.ModelRouter;
 
 /**
  * Turns an {@link Encounter} into a draft {@link StructuredNote}: de-identify → build the prompt → input guardrails
@@ -43,6 +44,7 @@ import org.verinote.core.model.ModelResponse;
 public final class NoteStructurer {
 
   private final ModelProvider model;
+  private final ModelRouter router;
   private final DeIdentifier deIdentifier;
   private final GuardrailChain guardrails;
   private final int maxAttempts;
@@ -51,6 +53,7 @@ public final class NoteStructurer {
 
   private NoteStructurer(Builder b) {
     this.model = b.model;
+    this.router = b.router;
     this.deIdentifier = b.deIdentifier == null ? DeIdentifier.disabled() : b.deIdentifier;
     this.guardrails = b.guardrails == null ? GuardrailChain.empty() : b.guardrails;
     this.maxAttempts = b.maxAttempts == 0 ? 2 : b.maxAttempts;
@@ -72,9 +75,27 @@ public final class NoteStructurer {
     return new Builder();
   }
 
-  /** @return the configured model */
+  /**
+   * The single configured model.
+   *
+   * @return the model
+   * @throws IllegalStateException if this structurer routes per encounter (see {@link #router()})
+   */
   public ModelProvider model() {
+    if (model == null) {
+      throw new IllegalStateException("This structurer routes each encounter through its ModelRouter; use router()");
+    }
     return model;
+  }
+
+  /** @return the router choosing the model per encounter, if one was configured instead of a single model */
+  public java.util.Optional<ModelRouter> router() {
+    return java.util.Optional.ofNullable(router);
+  }
+
+  /** The model for this encounter: the router's choice, or the single model. */
+  ModelProvider modelFor(Encounter encounter) {
+    return router == null ? model : Objects.requireNonNull(router.route(encounter), "router returned null");
   }
 
   /** @return the configured de-identifier */
@@ -99,6 +120,11 @@ public final class NoteStructurer {
    */
   public StructuringResult structure(Encounter encounter) {
     Objects.requireNonNull(encounter, "encounter");
+    return structure(encounter, modelFor(encounter));
+  }
+
+  /** Structures with a model already chosen (by {@link #modelFor}); used by {@link IdempotentStructurer}. */
+  StructuringResult structure(Encounter encounter, ModelProvider model) {
     ModelInfo info = model.info();
     NoteTemplate template = encounter.template();
     String runId = modelRunId(encounter, info);
@@ -115,7 +141,7 @@ public final class NoteStructurer {
       ev.started();
       StructuringResult result;
       try {
-        result = run(encounter, info, template, prov, findings, ev);
+        result = run(encounter, model, info, template, prov, findings, ev);
       } catch (RuntimeException e) {
         // Last line of defence: nothing escapes structure() but misuse. The message names the type only.
         result = StructuringResult.failed(encounter, new Failure(Failure.Code.INTERNAL_ERROR,
@@ -128,7 +154,7 @@ public final class NoteStructurer {
     }
   }
 
-  private StructuringResult run(Encounter encounter, ModelInfo info, NoteTemplate template,
+  private StructuringResult run(Encounter encounter, ModelProvider model, ModelInfo info, NoteTemplate template,
       Provenance.Builder prov, List<Finding> findings, StructureEvents.Run ev) {
     long t = System.nanoTime();
     PhiVault vault = deIdentifier.open(encounter.encounterId(), encounter.patientContext());
@@ -289,13 +315,14 @@ public final class NoteStructurer {
 
   @Override
   public String toString() {
-    return "NoteStructurer[model=" + model.info().id() + ", deid=" + deIdentifier.id() + ", " + guardrails
+    return "NoteStructurer[model=" + (model == null ? router : model.info().id()) + ", deid=" + deIdentifier.id() + ", " + guardrails
         + ", maxAttempts=" + maxAttempts + "]";
   }
 
   /** Builds a {@link NoteStructurer}. Not thread-safe; {@link #build()} is repeatable. */
   public static final class Builder {
     private ModelProvider model;
+    private ModelRouter router;
     private DeIdentifier deIdentifier;
     private GuardrailChain guardrails;
     private int maxAttempts;
@@ -314,10 +341,29 @@ public final class NoteStructurer {
      */
     public Builder model(ModelProvider model) {
       Objects.requireNonNull(model, "model");
-      if (this.model != null) {
-        throw new IllegalStateException("model was already set");
+      if (this.model != null || this.router != null) {
+        throw new IllegalStateException(this.model != null ? "model was already set"
+            : "router was already set; set either model(...) or router(...)");
       }
       this.model = model;
+      return this;
+    }
+
+    /**
+     * Routes each encounter to a model (per tenant, per cohort) instead of one fixed {@link #model(ModelProvider)};
+     * e.g. a {@link org.verinote.core.providers.ModelRegistry}.
+     *
+     * @param router the router
+     * @return this builder
+     * @throws IllegalStateException if a router or a model was already set
+     */
+    public Builder router(ModelRouter router) {
+      Objects.requireNonNull(router, "router");
+      if (this.router != null || this.model != null) {
+        throw new IllegalStateException(this.router != null ? "router was already set"
+            : "model was already set; set either model(...) or router(...)");
+      }
+      this.router = router;
       return this;
     }
 
@@ -410,11 +456,11 @@ public final class NoteStructurer {
      * Builds the structurer.
      *
      * @return the structurer
-     * @throws IllegalStateException if no model was set
+     * @throws IllegalStateException if neither a model nor a router was set
      */
     public NoteStructurer build() {
-      if (model == null) {
-        throw new IllegalStateException("NoteStructurer needs a model: call model(...)");
+      if (model == null && router == null) {
+        throw new IllegalStateException("NoteStructurer needs a model: call model(...) or router(...)");
       }
       return new NoteStructurer(this);
     }

@@ -131,7 +131,7 @@ class NoteStructurerTest {
   @Test
   void builder_withoutModel_throwsIllegalState() {
     assertThatThrownBy(() -> NoteStructurer.builder().build()).isInstanceOf(IllegalStateException.class)
-        .hasMessage("NoteStructurer needs a model: call model(...)");
+        .hasMessage("NoteStructurer needs a model: call model(...) or router(...)");
   }
 
   @Test
