@@ -38,17 +38,19 @@ public enum EventType {
 
   /** A review draft was created from a structuring result. */
   DRAFT_CREATED(Category.REVIEW, "review"),
+  /** A clinician opened a draft for review. */
+  REVIEW_STARTED(Category.REVIEW, "review"),
   /** A clinician edited a draft; carries the new version. */
   EDITED(Category.REVIEW, "review"),
   /** A clinician approved a draft. */
   APPROVED(Category.REVIEW, "review"),
   /** A clinician rejected a draft. */
   REJECTED(Category.REVIEW, "review"),
-  /** An approved note was sent to the EHR. */
+  /** The write of an approved note to the EHR began (the submission worker took its lease). */
   SUBMITTED(Category.SUBMISSION, "submit"),
   /** The EHR acknowledged the note (code {@code DUPLICATE} for an idempotent replay). */
   CONFIRMED(Category.SUBMISSION, "submit"),
-  /** The EHR write failed; the code is the exception's simple class name, the status count the EHR's status. */
+  /** The EHR write failed; the code names the error (e.g. {@code AdapterException_status_503}, {@code INTERRUPTED}). */
   SUBMISSION_FAILED(Category.SUBMISSION, "submit");
 
   /** Which operation an event belongs to. */

@@ -23,6 +23,9 @@ import org.verinote.core.audit.AuditChain;
 import org.verinote.core.audit.AuditEntry;
 import org.verinote.core.audit.AuditEvent;
 import org.verinote.core.audit.AuditVerification;
+import org.verinote.core.events.LogContext;
+import org.verinote.core.events.PipelineListener;
+import org.verinote.core.events.PipelineListeners;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,10 +59,17 @@ public final class ReviewWorkflow {
 
   private final DraftStore store;
   private final Clock clock;
+  private final PipelineListener events;
 
   private ReviewWorkflow(Builder b) {
     this.store = b.store;
     this.clock = b.clock == null ? Clock.systemUTC() : b.clock;
+    List<PipelineListener> listeners = new ArrayList<>();
+    if (b.logEvents) {
+      listeners.add(PipelineListeners.logging());
+    }
+    listeners.addAll(b.listeners);
+    this.events = PipelineListeners.composite(listeners);
   }
 
   /**
@@ -119,9 +129,16 @@ public final class ReviewWorkflow {
     AuditEntry created = new AuditEntry(tenant.tenantId(), draftId, encounter.encounterId(), "DRAFT_CREATED",
         "system:structurer", now, "", ReviewState.DRAFTED.name(), 0, 1, run,
         AuditChain.sha256Hex(note.toJson()));
-    ReviewDraft stored = store.create(tenant, draft, created);
-    LOG.debug("Review draft {} for encounter {} at v{}", stored.draftId(), stored.encounterId(), stored.version());
-    return stored;
+    long t0 = System.nanoTime();
+    LogContext.Scope mdc = LogContext.bind(tenant.tenantId(), encounter.encounterId(), run);
+    try {
+      ReviewDraft stored = store.create(tenant, draft, created);
+      LOG.debug("Review draft {} for encounter {} at v{}", stored.draftId(), stored.encounterId(), stored.version());
+      ReviewEvents.emit(events, "DRAFT_CREATED", stored, "system:structurer", "", t0);
+      return stored;
+    } finally {
+      mdc.close();
+    }
   }
 
   /**
@@ -393,13 +410,20 @@ public final class ReviewWorkflow {
   private ReviewDraft write(TenantContext tenant, ReviewDraft current, ReviewState to, String actor, String action,
       String subject, String contentHash, ReviewDraft.Builder next, OutboxChange outbox, Instant now) {
     current.state().checkMoveTo(to);
-    long version = current.version() + 1;
-    ReviewDraft draft = next.state(to, version, now).build();
-    AuditEntry event = new AuditEntry(tenant.tenantId(), current.draftId(), current.encounterId(), action, actor,
-        now, current.state().name(), to.name(), current.version(), version, subject, contentHash);
-    ReviewDraft stored = store.update(tenant, current.version(), draft, event, outbox);
-    LOG.debug("Draft {} {} -> {} at v{} by {}", current.draftId(), current.state(), to, version, actor);
-    return stored;
+    long t0 = System.nanoTime();
+    LogContext.Scope mdc = LogContext.bind(tenant.tenantId(), current.encounterId(), current.modelRunId());
+    try {
+      long version = current.version() + 1;
+      ReviewDraft draft = next.state(to, version, now).build();
+      AuditEntry event = new AuditEntry(tenant.tenantId(), current.draftId(), current.encounterId(), action, actor,
+          now, current.state().name(), to.name(), current.version(), version, subject, contentHash);
+      ReviewDraft stored = store.update(tenant, current.version(), draft, event, outbox);
+      LOG.debug("Draft {} {} -> {} at v{} by {}", current.draftId(), current.state(), to, version, actor);
+      ReviewEvents.emit(events, action, stored, actor, subject, t0);
+      return stored;
+    } finally {
+      mdc.close();
+    }
   }
 
   private static void checkActor(String actor) {
@@ -422,8 +446,35 @@ public final class ReviewWorkflow {
   public static final class Builder {
     private DraftStore store;
     private Clock clock;
+    private final List<PipelineListener> listeners = new ArrayList<>();
+    private boolean logEvents = true;
 
     private Builder() {}
+
+    /**
+     * Adds a listener that receives a {@link org.verinote.core.events.PipelineEvent} for every transition
+     * (DRAFT_CREATED, REVIEW_STARTED, EDITED, APPROVED, REJECTED, SUBMITTED, CONFIRMED, SUBMISSION_FAILED) after it
+     * is stored, synchronously; one that throws is logged once and skipped. Ids, versions and codes only.
+     *
+     * @param listener the listener
+     * @return this
+     * @throws NullPointerException if {@code listener} is null
+     */
+    public Builder listener(PipelineListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /**
+     * Whether transitions are logged by {@link PipelineListeners#logging()} (default {@code true}).
+     *
+     * @param enabled {@code false} to log nothing per transition
+     * @return this
+     */
+    public Builder logEvents(boolean enabled) {
+      this.logEvents = enabled;
+      return this;
+    }
 
     /**
      * Sets the store (required).
