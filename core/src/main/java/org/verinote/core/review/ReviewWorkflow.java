@@ -212,8 +212,9 @@ public final class ReviewWorkflow {
     checkActor(clinicianId);
     current.state().checkMoveTo(ReviewState.IN_REVIEW);
     NoteSection section = current.note().section(sectionKey).orElseThrow(() -> new InvalidInputException(
-        "Draft " + draftId + " has no section '" + sectionKey + "'; its sections are " + sectionKeys(current)
-            + "."));
+        // The unknown key is not echoed: a caller's mix-up could put clinical text there.
+        "Draft " + draftId + " has no section with the requested key (" + sectionKey.length() + " characters);"
+            + " its sections are " + sectionKeys(current) + "."));
     if (section.text().equals(newText)) {
       throw new InvalidInputException("Section '" + sectionKey + "' of draft " + draftId
           + " already has this text; nothing to save.");

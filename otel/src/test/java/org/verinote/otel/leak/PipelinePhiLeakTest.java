@@ -30,18 +30,26 @@ import org.verinote.core.StructuringResult;
 import org.verinote.core.Transcript;
 import org.verinote.core.Turn;
 import org.verinote.core.deid.DeIdentifier;
+import org.verinote.core.events.EventType;
 import org.verinote.core.events.PipelineEvent;
 import org.verinote.core.guard.GuardVerdict;
 import org.verinote.core.guard.Guardrail;
 import org.verinote.core.guard.GuardrailChain;
 import org.verinote.core.model.ModelResponse;
 import org.verinote.core.model.Usage;
+import org.verinote.core.review.ApprovedNote;
+import org.verinote.core.review.DraftStore;
+import org.verinote.core.review.ReviewDraft;
+import org.verinote.core.review.ReviewWorkflow;
+import org.verinote.core.review.SubmissionWorker;
+import org.verinote.core.review.TenantContext;
 import org.verinote.core.testkit.CapturingLogProvider;
 import org.verinote.core.testkit.ScriptedModelProvider;
 import org.verinote.otel.OpenTelemetryListener;
 
 /**
- * THE PHI-leak test: whole pipelines over 1,000+ generated encounters seeded with known identifiers (names, MRN,
+ * THE PHI-leak test: whole pipelines (structure → review → approve or reject → submit) over 1,000 generated
+ * encounters seeded with known identifiers (names, MRN,
  * phone, email, birth date, address — in the transcript and in the patient context), with failures injected (model
  * throws with identifiers in its message, retries, malformed output quoting the transcript, reprompt then block, a
  * throwing guardrail and a throwing listener, egress refusal, de-identification off with a model echoing raw text,
@@ -80,6 +88,7 @@ class PipelinePhiLeakTest {
     Set<String> allSecrets = new LinkedHashSet<>();
     int[] perMode = new int[MODES];
     long checkedChars = 0;
+    int reviewed = 0;
     Map<String, Integer> statuses = new java.util.TreeMap<>();
     CapturingLogProvider.clear();
     spans.reset();
@@ -96,6 +105,9 @@ class PipelinePhiLeakTest {
       List<PipelineEvent> events = new CopyOnWriteArrayList<>();
       List<String> captured = new ArrayList<>();
       StructuringResult r = scenario(mode, encounter, patient, transcript, otel, events, captured).structure(encounter);
+      if (r.note().isPresent()) {
+        reviewed += review(i, encounter, r, patient, otel, events, captured);
+      }
 
       captured.add(r.toString());
       captured.add(r.provenance().toString());
@@ -125,12 +137,16 @@ class PipelinePhiLeakTest {
     assertNoLeak("metrics", metrics.collectAllMetrics().toString(), List.copyOf(allSecrets));
 
     assertThat(perMode).containsOnly(ENCOUNTERS / MODES);
+    assertThat(reviewed).isEqualTo(ENCOUNTERS / MODES * 4);
+    assertThat(reviewEvents).containsKeys(EventType.DRAFT_CREATED, EventType.EDITED, EventType.APPROVED,
+        EventType.REJECTED, EventType.SUBMITTED, EventType.CONFIRMED, EventType.SUBMISSION_FAILED);
     // Every injected failure really happened (the test would be vacuous otherwise).
     assertThat(statuses.keySet()).contains("0:DRAFTED", "1:FAILED/MODEL_UNAVAILABLE", "2:DEGRADED",
         "3:FAILED/INVALID_MODEL_OUTPUT", "4:FAILED/BLOCKED_BY_GUARDRAIL", "5:DRAFTED", "6:FAILED/PHI_EGRESS_REFUSED",
         "7:DRAFTED");
     System.out.println("PHI-leak test: " + ENCOUNTERS + " encounters, " + allSecrets.size() + " distinct secrets, "
-        + checkedChars + " characters captured and searched, ACI-Bench dialogues: " + Dialogues.aciBenchPresent()
+        + checkedChars + " characters captured and searched, " + reviewed + " through review and submission,"
+        + " ACI-Bench dialogues: " + Dialogues.aciBenchPresent()
         + ", outcomes " + statuses);
   }
 
@@ -192,6 +208,52 @@ class PipelinePhiLeakTest {
       }
     }
     return b.model(model.build()).deIdentifier(deid).build();
+  }
+
+  private static final java.util.Map<EventType, Integer> reviewEvents = new java.util.EnumMap<>(EventType.class);
+
+  /**
+   * Review, edit (with identifiers in the clinician's text), approve or reject (with identifiers in the reason), and
+   * submit to an EHR that accepts, answers 503 or throws with the note in its message.
+   *
+   * @return 1
+   */
+  private static int review(int i, Encounter e, StructuringResult r, SeededPatient p, OpenTelemetryListener otel,
+      List<PipelineEvent> events, List<String> captured) {
+    ReviewWorkflow workflow = ReviewWorkflow.builder().store(DraftStore.inMemory()).listener(events::add)
+        .listener(otel).build();
+    TenantContext tenant = TenantContext.of(e.tenantId());
+    ReviewDraft d = workflow.createDraft(tenant, e, r);
+    d = workflow.editSection(tenant, d.draftId(), d.version(), "dr-" + (i % 7), "plan",
+        "Call " + p.given() + " " + p.family() + " at " + p.phone() + " on " + p.dobSlashed() + ".");
+    captured.add(d.toString());
+    try {
+      workflow.editSection(tenant, d.draftId(), d.version() - 1, "dr-1", "plan", p.email());
+    } catch (RuntimeException stale) {
+      captured.add(stale.getMessage() + " " + stale);
+    }
+    try {
+      workflow.editSection(tenant, d.draftId(), d.version(), "dr-1", p.family() + " notes", p.email());
+    } catch (RuntimeException noSection) {
+      captured.add(noSection.getMessage() + " " + noSection);
+    }
+    if (i % 5 == 4) {
+      captured.add(workflow.reject(tenant, d.draftId(), d.version(), "dr-2", "Wrong patient: " + p.given() + " "
+          + p.family() + " " + p.mrn()).toString());
+    } else {
+      ApprovedNote approved = workflow.approve(tenant, d.draftId(), d.version(), "dr-" + (i % 7));
+      captured.add(approved.toString());
+      LeakyTestAdapter ehr = new LeakyTestAdapter();
+      ehr.behave(i % 5 == 1 ? LeakyTestAdapter.Behaviour.UNAVAILABLE
+          : i % 5 == 2 ? LeakyTestAdapter.Behaviour.BUGGY : LeakyTestAdapter.Behaviour.ACCEPT);
+      SubmissionWorker.Result res = SubmissionWorker.builder().workflow(workflow).adapter(ehr).build().drain(tenant);
+      captured.add(res.toString());
+      captured.add(workflow.get(tenant, d.draftId()).toString());
+    }
+    workflow.auditTrail(tenant, d.draftId()).forEach(a -> captured.add(a.toString()));
+    events.stream().filter(ev -> ev.type().category() != EventType.Category.STRUCTURE)
+        .forEach(ev -> reviewEvents.merge(ev.type(), 1, Integer::sum));
+    return 1;
   }
 
   /** Misuse and bad input: the exceptions' messages and toString are captured. */
