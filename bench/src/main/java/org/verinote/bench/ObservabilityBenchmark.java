@@ -97,7 +97,9 @@ public class ObservabilityBenchmark {
     }
     encounter = Encounter.builder().tenantId("clinic-a").encounterId("visit-1")
         .transcript(Transcript.parse(sb.toString())).build();
-    NoteStructurer.Builder b = NoteStructurer.builder().model(new FixedModel());
+    // De-identification off: this measures the observability overhead, not the de-identifier.
+    NoteStructurer.Builder b = NoteStructurer.builder().model(new FixedModel())
+        .deIdentifier(org.verinote.core.deid.DeIdentifier.disabled());
     List<PipelineListener> chosen = new ArrayList<>();
     switch (listener) {
       case "none" -> b.logEvents(false);

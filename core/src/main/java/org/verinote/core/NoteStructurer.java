@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.verinote.core.deid.DeIdentifier;
 import org.verinote.core.deid.PhiVault;
+import org.verinote.core.deid.SafeHarborDeIdentifier;
 import org.verinote.core.events.LogContext;
 import org.verinote.core.events.PipelineListener;
 import org.verinote.core.events.PipelineListeners;
@@ -54,7 +55,7 @@ public final class NoteStructurer {
   private NoteStructurer(Builder b) {
     this.model = b.model;
     this.router = b.router;
-    this.deIdentifier = b.deIdentifier == null ? DeIdentifier.disabled() : b.deIdentifier;
+    this.deIdentifier = b.deIdentifier == null ? SafeHarborDeIdentifier.standard() : b.deIdentifier;
     this.guardrails = b.guardrails == null ? GuardrailChain.empty() : b.guardrails;
     this.maxAttempts = b.maxAttempts == 0 ? 2 : b.maxAttempts;
     this.allowRawTextToRemoteModels = b.allowRawTextToRemoteModels;
@@ -368,9 +369,11 @@ public final class NoteStructurer {
     }
 
     /**
-     * Sets the de-identifier.
+     * Sets the de-identifier (default: {@link SafeHarborDeIdentifier#standard()}, for every model, local ones
+     * included).
      *
-     * @param deIdentifier the de-identifier; {@link DeIdentifier#disabled()} to turn de-identification off
+     * @param deIdentifier the de-identifier; {@link DeIdentifier#disabled()} to turn de-identification off for a
+     *     trusted in-process model, which provenance records
      * @return this builder
      * @throws IllegalStateException if already set
      */

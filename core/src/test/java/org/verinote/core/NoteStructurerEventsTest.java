@@ -97,7 +97,9 @@ class NoteStructurerEventsTest {
 
   @Test
   void structure_egressRefused_emitsRefusedCheckAndFailedWithoutModelCall() {
-    structure(ScriptedModelProvider.builder().remote(true).otherwise(JSON).build(), null);
+    NoteStructurer.builder().model(ScriptedModelProvider.builder().remote(true).otherwise(JSON).build())
+        .deIdentifier(org.verinote.core.deid.DeIdentifier.disabled()).listener(events::add).build()
+        .structure(ENCOUNTER);
     assertThat(types()).containsExactly(EventType.STRUCTURE_STARTED, EventType.DEIDENTIFIED,
         EventType.PROMPT_BUILT, EventType.EGRESS_CHECKED, EventType.FAILED);
     assertThat(events.get(3).code()).isEqualTo("REFUSED");

@@ -41,6 +41,8 @@ public final class VerinoteCli implements Runnable {
   public static CommandLine newCommandLine() {
     CommandLine cl = new CommandLine(new VerinoteCli());
     // Subcommands register here, one line each.
+    cl.addSubcommand(new DeidCommand());
+    cl.addSubcommand(new DeidEvalCommand());
     cl.setExitCodeExceptionMapper(e -> BAD_INPUT);
     cl.setParameterExceptionHandler((ex, args) -> {
       ex.getCommandLine().getErr().println("verinote: " + ex.getMessage());

@@ -30,6 +30,7 @@ import org.verinote.core.StructuringResult;
 import org.verinote.core.Transcript;
 import org.verinote.core.Turn;
 import org.verinote.core.deid.DeIdentifier;
+import org.verinote.core.deid.SafeHarborDeIdentifier;
 import org.verinote.core.events.EventType;
 import org.verinote.core.events.PipelineEvent;
 import org.verinote.core.guard.GuardVerdict;
@@ -169,7 +170,9 @@ class PipelinePhiLeakTest {
         + json("call " + p.phone() + " or " + p.email()) + "\"}";
     ScriptedModelProvider.Builder model = ScriptedModelProvider.builder().id("openai:gpt-4o", "2024-08-06");
     NoteStructurer.Builder b = NoteStructurer.builder().listener(events::add).listener(otel);
-    DeIdentifier deid = new KnownIdentifierDeIdentifier(false);
+    // The built-in Safe Harbor de-identifier for the drafted and degraded paths, a known-identifier one elsewhere.
+    DeIdentifier deid = mode == 0 || mode == 2 ? SafeHarborDeIdentifier.standard()
+        : new KnownIdentifierDeIdentifier(false);
     switch (mode) {
       case 0 -> model.remote(true).thenAnswer(r -> new ModelResponse(echo, "openai:gpt-4o", "2024-08-06",
           new Usage(900, 120), "stop", false, List.of()));

@@ -1,0 +1,136 @@
+package org.verinote.core.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.verinote.core.SpeakerRole;
+import org.verinote.core.Transcript;
+import org.verinote.core.Turn;
+
+/**
+ * Cleans speech-recognition text (fillers, false starts, immediate repeats, dictation commands, spacing around
+ * punctuation) and splits turns into sentences. Linear in the transcript size. Stateless and thread-safe.
+ */
+final class Utterances {
+
+  /** Longest sentence kept as one unit, in words; longer runs (unpunctuated text) are cut into pieces. */
+  static final int MAX_SENTENCE_WORDS = 45;
+
+  /** One sentence of one turn. */
+  record Sentence(int turn, SpeakerRole role, String text, String lower, int words, double position,
+      boolean question) {}
+
+  private static final Pattern DICTATION = Pattern.compile("(?i)\\b(?:hey|okay|ok)\\s*,?\\s*(?:dragon|dax)\\b"
+      + "\\s*[.,]?(?:\\s*(?:show me|finalize|open|go to)\\b[^.?!]*[.?!]?)?");
+  private static final Pattern OPENER = Pattern.compile("(?i)^(?:(?:and|so|okay|ok|now|well|alright|all right|"
+      + "right|but|yeah|yes|um|uh|oh|also|then|great|good|perfect)\\b\\s*,?\\s*)+");
+  private static final Pattern FILLER = Pattern.compile(
+      "(?i)(?<![\\w'-])(?:um+|uh+|uhm+|erm+|hmm+|mm+-?hmm+|mhm+|uh-huh|you know|i mean)(?![\\w'-])\\s*,?");
+  private static final Pattern CLITIC = Pattern.compile("(?i)(\\w) ('s|'re|'ve|'ll|'m|'d|n't)\\b");
+  private static final Pattern GONNA = Pattern.compile("(?i)\\b(gon|wan|got) ?(na|ta)\\b");
+  private static final Pattern FALSE_START = Pattern.compile("(?<![\\w'-])[A-Za-z']{1,12}-(?=\\s)");
+  private static final Pattern REPEAT =
+      Pattern.compile("(?i)\\b(\\w+(?:'\\w+)?(?: \\w+(?:'\\w+)?){0,3})(?:,? \\1\\b)+");
+  private static final Pattern SPACE_BEFORE_PUNCT = Pattern.compile("\\s+([,.?!;:])");
+  private static final Pattern COMMAS = Pattern.compile(",(?:\\s*,)+");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern LEADING_JUNK = Pattern.compile("^[\\s,.;:!?-]+");
+  private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.?!])\\s+");
+
+  private Utterances() {}
+
+  /**
+   * Cleans one turn's text.
+   *
+   * @param text raw turn text
+   * @return cleaned text, possibly empty
+   */
+  static String clean(String text) {
+    String s = DICTATION.matcher(text).replaceAll(" ");
+    s = GONNA.matcher(s).replaceAll("$1$2");
+    s = s.replaceAll("(?i)\\bgonna\\b", "going to").replaceAll("(?i)\\bwanna\\b", "want to")
+        .replaceAll("(?i)\\bgotta\\b", "got to");
+    s = CLITIC.matcher(s).replaceAll("$1$2");
+    s = FILLER.matcher(s).replaceAll(" ");
+    s = FALSE_START.matcher(s).replaceAll(" ");
+    s = SPACES.matcher(s).replaceAll(" ");
+    s = SPACE_BEFORE_PUNCT.matcher(s).replaceAll("$1");
+    s = REPEAT.matcher(s).replaceAll("$1");
+    s = COMMAS.matcher(s).replaceAll(",");
+    s = s.replaceAll(",([.?!])", "$1").replaceAll("([.?!]),", "$1");
+    return LEADING_JUNK.matcher(s.strip()).replaceAll("");
+  }
+
+  /**
+   * Splits every turn into cleaned sentences.
+   *
+   * @param transcript the transcript
+   * @return the sentences in spoken order
+   */
+  static List<Sentence> split(Transcript transcript) {
+    List<Turn> turns = transcript.turns();
+    List<Sentence> out = new ArrayList<>();
+    double n = Math.max(1, turns.size() - 1);
+    for (Turn t : turns) {
+      String cleaned = clean(t.text());
+      if (cleaned.isEmpty()) {
+        continue;
+      }
+      double position = t.index() / n;
+      for (String s : SENTENCE_END.split(cleaned)) {
+        for (String piece : cut(s.strip())) {
+          String text = LEADING_JUNK.matcher(OPENER.matcher(LEADING_JUNK.matcher(piece).replaceAll(""))
+              .replaceAll("")).replaceAll("").strip();
+          if (!text.isEmpty()) {
+            out.add(new Sentence(t.index(), t.role(), text, text.toLowerCase(Locale.ROOT), wordCount(text),
+                position, text.endsWith("?")));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Cuts a run longer than {@link #MAX_SENTENCE_WORDS} at word boundaries. */
+  private static List<String> cut(String s) {
+    if (wordCount(s) <= MAX_SENTENCE_WORDS) {
+      return List.of(s);
+    }
+    List<String> out = new ArrayList<>();
+    Matcher m = Pattern.compile("\\S+").matcher(s);
+    StringBuilder piece = new StringBuilder();
+    int words = 0;
+    while (m.find()) {
+      if (piece.length() > 0) {
+        piece.append(' ');
+      }
+      piece.append(m.group());
+      words++;
+      boolean comma = m.group().endsWith(",");
+      if (words >= MAX_SENTENCE_WORDS || (comma && words >= MAX_SENTENCE_WORDS / 2)) {
+        out.add(piece.toString());
+        piece.setLength(0);
+        words = 0;
+      }
+    }
+    if (piece.length() > 0) {
+      out.add(piece.toString());
+    }
+    return out;
+  }
+
+  static int wordCount(String s) {
+    int n = 0;
+    boolean in = false;
+    for (int i = 0; i < s.length(); i++) {
+      boolean ws = Character.isWhitespace(s.charAt(i));
+      if (!ws && !in) {
+        n++;
+      }
+      in = !ws;
+    }
+    return n;
+  }
+}
