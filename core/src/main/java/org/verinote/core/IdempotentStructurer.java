@@ -21,8 +21,10 @@ import org.verinote.core.model.ModelProvider;
  * another. {@link Status#DRAFTED} and {@link Status#DEGRADED} results are kept; a {@link Status#FAILED} result is
  * returned to the callers waiting for it and then forgotten, so that a later retry tries again.
  *
- * <p>This is a cache in front of whatever durable store the host keeps drafts in, not a replacement for it: a
- * restart or an eviction forgets, and the host's store (keyed by the same run id) is the record.
+ * <p>The cache sits in front of an optional durable {@link StructuringResultStore}: on a cache miss the store is
+ * asked for the run id before any model call, and a new drafted or degraded result is saved there
+ * ({@linkplain StructuringResultStore#saveIfAbsent first writer wins}, so two processes agree on one note). Without
+ * a store, idempotency lasts as long as the process and the cache entry.
  *
  * {@snippet :
  * IdempotentStructurer structurer = IdempotentStructurer.builder(NoteStructurer.builder().model(model).build())
@@ -38,10 +40,12 @@ import org.verinote.core.model.ModelProvider;
 public final class IdempotentStructurer {
 
   private final NoteStructurer structurer;
+  private final StructuringResultStore store;
   private final AsyncCache<String, StructuringResult> results;
 
   private IdempotentStructurer(Builder b) {
     this.structurer = b.structurer;
+    this.store = b.store;
     Caffeine<Object, Object> c = Caffeine.newBuilder().maximumSize(b.maximumSize).expireAfterWrite(b.ttl);
     if (b.ticker != null) {
       c.ticker(b.ticker);
@@ -77,7 +81,7 @@ public final class IdempotentStructurer {
       return prior.join();
     }
     try {
-      StructuringResult r = structurer.structure(encounter, model);
+      StructuringResult r = fromStoreOrStructure(encounter, model, key);
       mine.complete(r);
       if (r.status() == Status.FAILED) {
         map.remove(key, mine);
@@ -88,6 +92,20 @@ public final class IdempotentStructurer {
       mine.completeExceptionally(e);
       throw e;
     }
+  }
+
+  private StructuringResult fromStoreOrStructure(Encounter encounter, ModelProvider model, String key) {
+    if (store != null) {
+      Optional<StructuringResult> stored = store.find(key);
+      if (stored.isPresent()) {
+        return stored.get();
+      }
+    }
+    StructuringResult r = structurer.structure(encounter, model);
+    if (store != null && r.status() != Status.FAILED) {
+      return Objects.requireNonNull(store.saveIfAbsent(r), "store returned null");
+    }
+    return r;
   }
 
   /**
@@ -117,6 +135,7 @@ public final class IdempotentStructurer {
     private long maximumSize = 10_000;
     private Duration ttl = Duration.ofHours(24);
     private Ticker ticker;
+    private StructuringResultStore store;
 
     private Builder(NoteStructurer structurer) {
       this.structurer = structurer;
@@ -151,6 +170,22 @@ public final class IdempotentStructurer {
         throw new IllegalArgumentException("expireAfterWrite must be positive, got " + ttl);
       }
       this.ttl = ttl;
+      return this;
+    }
+
+    /**
+     * Puts a durable store behind the cache (default: none).
+     *
+     * @param resultStore the store
+     * @return this builder
+     * @throws IllegalStateException if already set
+     */
+    public Builder store(StructuringResultStore resultStore) {
+      Objects.requireNonNull(resultStore, "store");
+      if (this.store != null) {
+        throw new IllegalStateException("store was already set");
+      }
+      this.store = resultStore;
       return this;
     }
 

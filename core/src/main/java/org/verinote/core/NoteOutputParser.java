@@ -96,7 +96,13 @@ final class NoteOutputParser {
         findings.add(Finding.of(LAYER, "MISSING_SECTION", Severity.INFO,
             "The model output had no '" + s.key() + "' section; it is left empty.").at(s.key(), null));
       }
-      sections.add(new NoteSection(s.key(), s.title(), text.strip(), List.of()));
+      String deduped = Repetition.collapse(text.strip());
+      if (deduped.length() < text.strip().length()) {
+        findings.add(Finding.of(LAYER, "REPEATED_TEXT", Severity.WARNING, "The model repeated itself in '"
+            + s.key() + "'; " + (text.strip().length() - deduped.length()) + " repeated characters were removed.")
+            .at(s.key(), null));
+      }
+      sections.add(new NoteSection(s.key(), s.title(), deduped, List.of()));
     }
     return new Parsed(StructuredNote.of(template.id(), template.version(), sections), findings, null);
   }

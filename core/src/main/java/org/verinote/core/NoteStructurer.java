@@ -298,12 +298,15 @@ public final class NoteStructurer {
     return now;
   }
 
-  /** Encounter id + SHA-256 of the inputs + model id and version: stable across retries of the same call. */
+  /**
+   * Encounter id + SHA-256 of the inputs + model id and version: stable across retries of the same call, and across
+   * processes (no identity hash codes), so a durable store can be keyed by it.
+   */
   static String modelRunId(Encounter e, ModelInfo info) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       for (String part : List.of(e.tenantId(), e.encounterId(), e.transcript().render(), e.template().id(),
-          e.template().version(), String.valueOf(e.patientContext().hashCode()), info.id(), info.version(),
+          e.template().version(), contextKey(e.patientContext()), info.id(), info.version(),
           PromptBuilder.VERSION)) {
         md.update(part.getBytes(StandardCharsets.UTF_8));
         md.update((byte) 0);
@@ -312,6 +315,15 @@ public final class NoteStructurer {
     } catch (NoSuchAlgorithmException ex) {
       throw new IllegalStateException("SHA-256 is required by every Java platform", ex);
     }
+  }
+
+  /** The patient context as text for the run-id digest only; enum names, not their identity hash codes. */
+  private static String contextKey(PatientContext p) {
+    return String.join("\u0001", p.givenNames().toString(), p.familyName().orElse(""), p.otherNames().toString(),
+        p.birthDate().map(Object::toString).orElse(""), String.valueOf(p.age().orElse(-1)),
+        p.sex().map(Enum::name).orElse(""), p.mrn().orElse(""), p.identifiers().toString(),
+        p.addressLines().toString(), p.city().orElse(""), p.postalCode().orElse(""), p.phones().toString(),
+        p.emails().toString());
   }
 
   @Override

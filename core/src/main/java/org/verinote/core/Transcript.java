@@ -89,7 +89,7 @@ public final class Transcript {
       throw new InvalidInputException("Transcript is not text: found " + binary
           + " control or replacement characters (binary file or wrong encoding?). Provide UTF-8 text.");
     }
-    if (text.isBlank()) {
+    if (isBlank(text)) {
       throw new InvalidInputException("Transcript is empty: expected at least one non-blank turn, found "
           + text.length() + " whitespace characters.");
     }
@@ -191,7 +191,7 @@ public final class Transcript {
     int bracketed = 0;
     int colon = 0;
     for (String line : text.split("\\R", 200)) {
-      if (line.isBlank()) {
+      if (isBlank(line)) {
         continue;
       }
       lines++;
@@ -224,7 +224,7 @@ public final class Transcript {
         flush(turns, role, current);
         role = r;
         current = new StringBuilder(line.substring(m.end()).strip());
-      } else if (!line.isBlank()) {
+      } else if (!isBlank(line)) {
         if (current == null) { // text before the first label: keep it, speaker unknown
           role = SpeakerRole.OTHER;
           current = new StringBuilder(line.strip());
@@ -241,7 +241,7 @@ public final class Transcript {
   }
 
   private static void flush(List<Turn> turns, SpeakerRole role, StringBuilder current) {
-    if (current != null && !current.toString().isBlank()) {
+    if (current != null && !isBlank(current)) {
       turns.add(new Turn(turns.size(), role, current.toString()));
     }
   }
@@ -249,7 +249,7 @@ public final class Transcript {
   private static List<Turn> parsePlain(String text) {
     List<Turn> turns = new ArrayList<>();
     for (String line : text.split("\\R")) {
-      if (!line.isBlank()) {
+      if (!isBlank(line)) {
         turns.add(new Turn(turns.size(), SpeakerRole.OTHER, line.strip()));
       }
     }
@@ -280,9 +280,24 @@ public final class Transcript {
     return n;
   }
 
+  /**
+   * Blank in the sense a reader sees: Java whitespace, but also no-break and other Unicode spaces and the
+   * zero-width characters (U+200B–U+200D, U+2060, U+FEFF) that copy-pasted text carries.
+   */
+  static boolean isBlank(CharSequence s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!Character.isWhitespace(c) && !Character.isSpaceChar(c) && !(c >= '\u200B' && c <= '\u200D')
+          && c != '\u2060' && c != '\uFEFF') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static void requireContent(List<Turn> turns) {
     for (Turn t : turns) {
-      if (!t.text().isBlank()) {
+      if (!isBlank(t.text())) {
         return;
       }
     }

@@ -65,21 +65,25 @@ final class ContactRecognizer implements Recognizer {
     return out;
   }
 
-  /** Runs of hex digits and colons with at least two colons are matched against the IPv6 shape, one by one. */
+  /** Runs of hex digits and colons around each colon are matched against the IPv6 shape, each run once. */
   private static void ipv6(String text, List<PhiSpan> out) {
     int len = text.length();
-    int i = 0;
-    while (i < len) {
-      if (!hexOrColon(text.charAt(i))) {
-        i++;
+    int done = 0;
+    for (int c = text.indexOf(':'); c >= 0; c = text.indexOf(':', c + 1)) {
+      if (c < done) {
         continue;
       }
-      int s = i;
+      int s = c;
+      while (s > 0 && c - s < 64 && hexOrColon(text.charAt(s - 1))) {
+        s--;
+      }
+      int i = c;
       int colons = 0;
-      while (i < len && hexOrColon(text.charAt(i)) && i - s < 64) {
+      while (i < len && i - s < 64 && hexOrColon(text.charAt(i))) {
         colons += text.charAt(i) == ':' ? 1 : 0;
         i++;
       }
+      done = i;
       if (colons >= 2 && i - s >= 6 && (i >= len || !Character.isLetterOrDigit(text.charAt(i)))
           && (s == 0 || !Character.isLetterOrDigit(text.charAt(s - 1)))) {
         Matcher m = IPV6.matcher(text.substring(s, i));
@@ -89,9 +93,6 @@ final class ContactRecognizer implements Recognizer {
             out.add(new PhiSpan(s, i, PhiType.IP_ADDRESS, 0.9));
           }
         }
-      }
-      while (i < len && hexOrColon(text.charAt(i))) {
-        i++;
       }
     }
   }

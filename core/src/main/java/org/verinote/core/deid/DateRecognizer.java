@@ -14,10 +14,11 @@ final class DateRecognizer extends TokenRecognizer {
 
   private static final java.util.Set<String> SCALE_WORDS = java.util.Set.of("pain", "strength", "scale", "pulses",
       "pulse", "grade", "murmur", "rated", "motor", "power", "score", "rate", "ps", "psv", "peep", "cpap", "bipap",
-      "vent", "simv", "ac", "settings", "trial", "trialed", "weaning", "wean", "perrla", "perl", "sounds", "bs",
-      "amp", "fio2", "ventilator", "mask", "bp", "sbp", "dbp", "map", "ratio", "gcs", "tv", "mmhg", "cm", "cmh2o",
-      "way", "ns", "hrs", "bilat", "d5", "pupils", "reactive", "equal", "cp", "tol", "tolerated",
-      "psi", "peak", "pip", "lungs", "crackles");
+      "simv", "ac", "settings", "perrla", "perl", "amp", "fio2", "bp", "sbp", "dbp", "map", "ratio", "gcs", "tv",
+      "mmhg", "cmh2o", "cp", "pip", "ie");
+
+  private static final java.util.Set<String> SCALE_AFTER = java.util.Set.of("strength", "pulses", "pulse", "way",
+      "ns", "peep", "ps", "amp", "cmh2o", "cm", "mmhg", "hrs", "reactive", "scale", "motor", "power");
 
   /** A date found between two tokens, inclusive. */
   record Hit(int first, int last, DateValue value, double confidence) {}
@@ -73,7 +74,9 @@ final class DateRecognizer extends TokenRecognizer {
       return null;
     }
     if (i > 0 && v.end[i - 1] == v.start[i] && (v.kind[i - 1] != TextView.PUNCT
-        || "/.-:".indexOf(v.text.charAt(v.start[i - 1])) >= 0)) {
+        || "/.".indexOf(v.text.charAt(v.start[i - 1])) >= 0
+        || v.isPunct(i - 1, ':') && v.isNumber(i - 2) && v.adjacent(i - 2)
+        || v.isPunct(i - 1, '-') && !(v.isPunct(i - 3, '/') && v.isNumber(i - 2)))) {
       return null;
     }
     if (!(v.adjacent(i) && v.adjacent(i + 1) && i + 2 < v.size && v.kind[i + 1] == TextView.PUNCT
@@ -144,8 +147,11 @@ final class DateRecognizer extends TokenRecognizer {
       return true;
     }
     char c = v.text.charAt(v.start[last + 1]);
-    if (c == '/' || c == ':' || c == '%') {
+    if (c == '/' || c == '%') {
       return false;
+    }
+    if (c == ':') {
+      return !(v.adjacent(last + 1) && last + 2 < v.size && v.isNumber(last + 2));
     }
     if (c == '-') {
       return !(last + 2 < v.size && v.adjacent(last + 1) && v.isNumber(last + 2) && !v.isPunct(last + 3, '/'));
@@ -156,12 +162,14 @@ final class DateRecognizer extends TokenRecognizer {
   /** "5/5 strength", "pain 8/10", "2+/4 pulses": ratios, not dates. */
   private static boolean scaleContext(TextView v, int i) {
     int denom = v.intValue(i + 2);
-    for (int k = Math.max(0, i - 3); k <= Math.min(v.size - 1, i + 5); k++) {
-      if (v.kind[k] == TextView.WORD) {
-        String w = v.lower(k);
-        if (SCALE_WORDS.contains(w)) {
-          return true;
-        }
+    for (int k = Math.max(0, i - 2); k < i; k++) {
+      if (v.kind[k] == TextView.WORD && SCALE_WORDS.contains(v.lower(k))) {
+        return true;
+      }
+    }
+    for (int k = i + 3; k <= Math.min(v.size - 1, i + 4); k++) {
+      if (v.kind[k] == TextView.WORD && SCALE_AFTER.contains(v.lower(k))) {
+        return true;
       }
     }
     return denom == 0 || v.isPunct(i - 1, '+') || v.isPunct(i + 3, '+');
@@ -220,7 +228,7 @@ final class DateRecognizer extends TokenRecognizer {
       k++;
     }
     int[] year = year(v, k);
-    if (year != null && (m.length() > 3 || capital)) {
+    if (year != null && (m.length() > 3 || capital || v.isPunct(i + 1, '.'))) {
       return new Hit(i, year[1], new DateValue(year[0], month, 1, DateValue.Style.WRITTEN, ' ', -1), 0.85);
     }
     return null;

@@ -28,6 +28,9 @@ final class IdentifierRecognizer extends TokenRecognizer {
       if (v.kind[i] != TextView.WORD && !v.isPunct(i, '#')) {
         continue;
       }
+      if (v.kind[i] == TextView.WORD && !v.has(i, Lexicon.ID_CUE)) {
+        continue;
+      }
       int[] cue = cue(v, i);
       if (cue == null) {
         continue;
@@ -42,7 +45,8 @@ final class IdentifierRecognizer extends TokenRecognizer {
         }
       }
       if (j >= v.size || (v.kind[j] != TextView.NUMBER && v.kind[j] != TextView.ALNUM
-          && !(v.kind[j] == TextView.WORD && cue[0] == PhiType.VEHICLE.ordinal()))) {
+          && !(v.kind[j] == TextView.WORD && (cue[0] == PhiType.VEHICLE.ordinal() || v.adjacent(j)
+          && v.isPunct(j + 1, '-'))))) {
         continue;
       }
       int e = j;

@@ -46,7 +46,7 @@ final class KnownIdentifiers {
       for (String part : words(n)) {
         if (part.length() >= 2 && !FUNCTION_WORDS.contains(part)) {
           patientParts.add(part);
-          t.add(new Known(part, PhiType.PATIENT, !isSpaced(part)));
+          t.add(new Known(part, PhiType.PATIENT, isSpaced(part)));
         }
       }
     }
@@ -59,7 +59,7 @@ final class KnownIdentifiers {
       for (String part : words(n)) {
         if (part.length() >= 2 && !FUNCTION_WORDS.contains(part)) {
           parts.add(part);
-          t.add(new Known(part, PhiType.PERSON, !isSpaced(part)));
+          t.add(new Known(part, PhiType.PERSON, isSpaced(part)));
         }
       }
       if (!parts.isEmpty()) {
@@ -224,23 +224,29 @@ final class KnownIdentifiers {
 
   /** Runs of letters/digits joined by separators ("-", ".", "/", "(", ")", one space): each is searched. */
   private void findCodes(String text, List<PhiSpan> out) {
+    int minCode = Integer.MAX_VALUE;
+    for (KnownCode k : codes) {
+      minCode = Math.min(minCode, k.alnum().length());
+    }
     int len = text.length();
     int i = 0;
     StringBuilder norm = new StringBuilder();
-    List<Integer> index = new ArrayList<>();
+    int[] index = new int[64];
     while (i < len) {
       if (!Character.isLetterOrDigit(text.charAt(i)) && text.charAt(i) != '(' && text.charAt(i) != '+') {
         i++;
         continue;
       }
       norm.setLength(0);
-      index.clear();
       int j = i;
       while (j < len) {
         char c = text.charAt(j);
         if (Character.isLetterOrDigit(c)) {
+          if (norm.length() == index.length) {
+            index = java.util.Arrays.copyOf(index, index.length * 2);
+          }
+          index[norm.length()] = j;
           norm.append(Character.toLowerCase(c));
-          index.add(j);
           j++;
         } else if ((c == '-' || c == '.' || c == '/' || c == '(' || c == ')' || c == '+' || c == ' ')
             && j + 1 < len && (Character.isDigit(text.charAt(j + 1)) || text.charAt(j + 1) == '('
@@ -251,7 +257,7 @@ final class KnownIdentifiers {
           break;
         }
       }
-      if (norm.length() >= 4) {
+      if (norm.length() >= minCode) {
         String n = norm.toString();
         for (KnownCode k : codes) {
           int from = 0;
@@ -261,7 +267,7 @@ final class KnownIdentifiers {
               break;
             }
             int e = p + k.alnum().length();
-            out.add(new PhiSpan(index.get(p), index.get(e - 1) + 1, k.type(), 1.0));
+            out.add(new PhiSpan(index[p], index[e - 1] + 1, k.type(), 1.0));
             from = p + 1;
           }
         }

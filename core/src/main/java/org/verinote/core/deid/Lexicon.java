@@ -29,6 +29,7 @@ final class Lexicon {
   static final int LIVE_VERB = 1 << 16;
   static final int LOCATION_CUE = 1 << 17;
   static final int STRONG_TITLE = 1 << 18;
+  static final int ID_CUE = 1 << 19;
 
   static final int TITLE = CLINICIAN_TITLE | PERSON_TITLE;
   static final int ANY_NAME = FIRST | AMBIGUOUS_FIRST | SURNAME;
@@ -43,8 +44,9 @@ final class Lexicon {
     put(Dictionaries.CLINICAL_TERMS, CLINICAL);
     put(Words.STOPWORDS, STOP | COMMON);
     put(Words.CLINICIAN_TITLES, CLINICIAN_TITLE);
-    put(Words.PERSON_TITLES, PERSON_TITLE | STRONG_TITLE);
-    put(Set.of("dr", "doctor", "drs", "prof", "professor"), STRONG_TITLE);
+    put(Words.PERSON_TITLES, PERSON_TITLE);
+    put(Set.of("dr", "doctor", "drs", "prof", "professor", "mr", "mrs", "rabbi", "rev", "reverend", "pastor"),
+        STRONG_TITLE);
     put(Words.CREDENTIALS, CREDENTIAL);
     put(Words.RELATIONS, RELATION);
     put(Words.INTRO_CUES, INTRO);
@@ -55,6 +57,11 @@ final class Lexicon {
     put(Words.MONTHS.keySet(), MONTH);
     put(Words.LIVE_VERBS, LIVE_VERB);
     put(Words.LOCATION_CUES, LOCATION_CUE);
+    put(Set.of("mrn", "mr#", "record", "chart", "account", "acct", "member", "policy", "subscriber", "group",
+        "medicaid", "medicare", "insurance", "plan", "card", "beneficiary", "license", "licence", "certificate", "dea",
+        "npi", "registration", "vin", "plate", "vehicle", "serial", "device", "implant", "pacemaker", "udi", "model",
+        "ssn", "security", "pager", "pgr", "pg", "beeper", "bleep", "id", "ref", "reference", "case", "claim",
+        "confirmation", "ticket", "badge", "passport"), ID_CUE);
   }
 
   private Lexicon() {}

@@ -9,6 +9,10 @@ import java.util.List;
  */
 final class LocationRecognizer extends TokenRecognizer {
 
+  private static final java.util.Set<String> STRONG_SUFFIX = java.util.Set.of("street", "avenue", "ave", "road",
+      "rd", "boulevard", "blvd", "lane", "ln", "drive", "highway", "hwy", "parkway", "pkwy", "strasse", "straße",
+      "rue", "avenida", "calle", "rua");
+
   LocationRecognizer() {
     super("locations");
   }
@@ -25,8 +29,22 @@ final class LocationRecognizer extends TokenRecognizer {
   private int at(TextView v, int i, List<PhiSpan> out) {
     int addr = address(v, i);
     if (addr >= i) {
-      add(out, v, i, addr, PhiType.ADDRESS, 0.85);
-      return addr + 1;
+      int e = block(v, addr);
+      add(out, v, i, e, PhiType.ADDRESS, 0.85);
+      return e + 1;
+    }
+    if (addressCue(v, i)) {
+      int s = i + 1;
+      while (v.isPunct(s, ':') || v.is(s, "is") || v.is(s, "at") || v.is(s, "to") || v.isPunct(s, '-')) {
+        s++;
+      }
+      if (s < v.size && (v.kind[s] == TextView.NUMBER || v.isCapitalized(s) && !v.has(s, Lexicon.STOP))) {
+        int e = block(v, s);
+        if (e > s || v.kind[s] == TextView.NUMBER) {
+          add(out, v, s, e, PhiType.ADDRESS, 0.75);
+          return e + 1;
+        }
+      }
     }
     if (v.kind[i] == TextView.NUMBER && (v.length(i) == 5 || v.length(i) == 4) && zipContext(v, i)) {
       int e = i;
@@ -42,7 +60,7 @@ final class LocationRecognizer extends TokenRecognizer {
     if (v.has(i, Lexicon.FACILITY) && i > 0) {
       int s = facilityStart(v, i);
       if (s >= 0) {
-        add(out, v, s, i - 1, PhiType.ORGANIZATION, 0.7);
+        add(out, v, s, i - 1, PhiType.ORGANIZATION, 0.75);
       }
       return i + 1;
     }
@@ -64,6 +82,75 @@ final class LocationRecognizer extends TokenRecognizer {
       }
     }
     return i + 1;
+  }
+
+  /** "address:", "lives at", "located at", "send it to": an address follows. */
+  private static boolean addressCue(TextView v, int i) {
+    if (v.kind[i] != TextView.WORD || v.length(i) > 7 || v.length(i) < 2) {
+      return false;
+    }
+    char c = Character.toLowerCase(v.text.charAt(v.start[i]));
+    if (c != 'a' && c != 't' && c != 'o') {
+      return false;
+    }
+    if (v.is(i, "address") || v.is(i, "addr")) {
+      return true;
+    }
+    if (v.is(i, "at") && (v.is(i - 1, "lives") || v.is(i - 1, "live") || v.is(i - 1, "located") || v.is(i - 1, "is")
+        && v.is(i - 2, "office") || v.is(i - 1, "off") || v.is(i - 1, "resides"))) {
+      return true;
+    }
+    return v.is(i, "to") && (v.is(i - 1, "sent") || v.is(i - 1, "send") || v.is(i - 1, "mail") || v.is(i - 1, "ship")
+        || v.is(i - 1, "deliver") || v.is(i - 2, "sent") || v.is(i - 2, "send")) || v.is(i, "of") && v.is(i - 1, "corner");
+  }
+
+  /**
+   * Extends an address over the rest of its block: further numbers, capitalised words (city, region, country),
+   * two-letter codes, unit lines and postal codes, across at most three line breaks; stops at a sentence end or a
+   * lower-case word in prose.
+   */
+  private static int block(TextView v, int last) {
+    int e = last;
+    int lines = 0;
+    for (int n = last + 1; n < v.size && n - last <= 20; n++) {
+      if (v.newlineBefore(n) && ++lines > 3) {
+        break;
+      }
+      if (v.kind[n] == TextView.PUNCT) {
+        char c = v.text.charAt(v.start[n]);
+        if (c == ',' || c == '>' || c == '-' || c == '#' || c == '/') {
+          continue;
+        }
+        if (c == '.' && n > 0 && v.adjacent(n - 1) && v.isWord(n - 1) && v.length(n - 1) <= 4
+            && n + 1 < v.size && (v.kind[n + 1] != TextView.WORD || v.isCapitalized(n + 1)) && !v.newlineBefore(n + 1)
+            && v.start[n + 1] - v.end[n] <= 1) {
+          continue; // "Apt.", "St.", "u."
+        }
+        break;
+      }
+      if (v.kind[n] == TextView.NUMBER || v.kind[n] == TextView.ALNUM) {
+        if (v.length(n) > 7) {
+          break;
+        }
+        e = n;
+        continue;
+      }
+      int f = v.flags(n);
+      boolean ok;
+      if ((f & Lexicon.CLINICAL) != 0 || (f & Lexicon.STOP) != 0 && !(v.is(n, "de") || v.is(n, "do")
+          || v.is(n, "da") || v.is(n, "of") && v.isCapitalized(n + 1))) {
+        ok = (f & Lexicon.UNIT) != 0;
+      } else if (v.style == TextView.Style.LOWER) {
+        ok = (f & Lexicon.COMMON) == 0 || (f & (Lexicon.STREET | Lexicon.UNIT)) != 0;
+      } else {
+        ok = v.isCapitalized(n) || v.isAllUpper(n) || (f & (Lexicon.STREET | Lexicon.UNIT)) != 0;
+      }
+      if (!ok) {
+        break;
+      }
+      e = n;
+    }
+    return e;
   }
 
   /** "lives in", "from", "transferred to": a cue for a place. */
@@ -120,7 +207,11 @@ final class LocationRecognizer extends TokenRecognizer {
   }
 
   private static boolean zipContext(TextView v, int i) {
-    if (i > 0 && v.isWord(i - 1) && (v.is(i - 1, "zip") || v.is(i - 1, "code") || v.is(i - 1, "postcode"))) {
+    int c = i - 1;
+    if (v.isPunct(c, ':') || v.is(c, "is")) {
+      c--;
+    }
+    if (v.is(c, "zip") || v.is(c, "code") && (v.is(c - 1, "zip") || v.is(c - 1, "postal")) || v.is(c, "postcode")) {
       return true;
     }
     int p = v.isPunct(i - 1, ',') ? i - 2 : i - 1;
@@ -141,18 +232,23 @@ final class LocationRecognizer extends TokenRecognizer {
       int words = 0;
       while (j < v.size && words < 4 && v.isWord(j) && !v.newlineBefore(j)) {
         String w = v.lower(j);
-        if (words > 0 && v.has(j, Lexicon.STREET) || words > 0 && streetWord(w)) {
+        if (words > 0 && v.has(j, Lexicon.STREET) && (v.style == TextView.Style.MIXED ? v.isCapitalized(j)
+            || STRONG_SUFFIX.contains(w) : STRONG_SUFFIX.contains(w)) || words > 0 && streetWord(w)) {
           return unitTail(v, suffixEnd(v, j));
         }
         if (words == 0 && streetWord(w) && v.isNumber(j + 1)) {
           return unitTail(v, j + 1);
         }
         if (v.has(j, Lexicon.STOP | Lexicon.CLINICAL) || v.style == TextView.Style.MIXED && !v.isCapitalized(j)
-            && !v.has(j, Lexicon.STREET)) {
+            && !v.has(j, Lexicon.STREET) || v.style == TextView.Style.UPPER && v.has(j, Lexicon.COMMON)) {
           return -1;
         }
         words++;
         j++;
+        if (v.isNumber(j) && v.length(j) <= 4 && !v.newlineBefore(j) && v.style == TextView.Style.MIXED
+            && allNamed(v, i + 1, j - 1)) {
+          return unitTail(v, j); // "20789 Allika 46"
+        }
       }
       return -1;
     }
@@ -172,6 +268,15 @@ final class LocationRecognizer extends TokenRecognizer {
       }
     }
     return -1;
+  }
+
+  private static boolean allNamed(TextView v, int from, int to) {
+    for (int k = from; k <= to; k++) {
+      if (!v.isCapitalized(k) || v.isAllUpper(k) || v.has(k, Lexicon.COMMON | Lexicon.CLINICAL | Lexicon.MONTH)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** German/Nordic/Finnish compound street names: "Pohlstrasse", "Søndergade", "Koskikatu". */

@@ -59,11 +59,25 @@ final class NameRecognizer extends TokenRecognizer {
       if (j < v.size && givenName(v, j)) {
         int e = extend(v, j);
         add(out, v, j, e, PhiType.PERSON, 0.75);
-        return e + 1;
+        // "sons Smokey, Morris and Roger", "sister & Charlie"
+        while (true) {
+          int k = e + 1;
+          if (v.isPunct(k, ',') || v.isPunct(k, '&')) {
+            k++;
+          }
+          if (v.is(k, "and")) {
+            k++;
+          }
+          if (k == e + 1 || !givenName(v, k)) {
+            return e + 1;
+          }
+          e = extend(v, k);
+          add(out, v, k, e, PhiType.PERSON, 0.75);
+        }
       }
     }
-    if ((f & Lexicon.CREDENTIAL) != 0 && (v.isPunct(i - 1, ',') || v.isWord(i - 1)) && !v.isPunct(i + 1, '/')
-        && !v.isPunct(i + 1, '-')) {
+    if (((f & Lexicon.CREDENTIAL) != 0 || dottedCredential(v, i)) && (v.isPunct(i - 1, ',') || v.isWord(i - 1))
+        && !v.isPunct(i + 1, '/') && !v.isPunct(i + 1, '-')) {
       int s = credentialHolderStart(v, i);
       if (s >= 0) {
         add(out, v, s, v.isPunct(i - 1, ',') ? i - 2 : i - 1, PhiType.CLINICIAN, 0.75);
@@ -84,7 +98,7 @@ final class NameRecognizer extends TokenRecognizer {
     if (dictionaryName(v, i)) {
       int s = i;
       while (s - 1 >= 0 && !v.newlineBefore(s) && (dictionaryName(v, s - 1) || isInitial(v, s - 1)
-          && v.adjacent(s - 1) == false)) {
+          && !v.adjacent(s - 1) || precedingGivenName(v, s - 1))) {
         s--;
       }
       int e = extend(v, i);
@@ -92,6 +106,15 @@ final class NameRecognizer extends TokenRecognizer {
       return e + 1;
     }
     return i + 1;
+  }
+
+  /** "R.N.", "M.D.": a credential spelt with dots. */
+  private static boolean dottedCredential(TextView v, int i) {
+    if (v.length(i) != 1 || !v.isPunct(i + 1, '.') || !v.isWord(i + 2) || v.length(i + 2) != 1) {
+      return false;
+    }
+    String c = v.lower(i) + v.lower(i + 2);
+    return c.equals("rn") || c.equals("md") || c.equals("np") || c.equals("pa") || c.equals("do");
   }
 
   /** "my name is", "this is", "i'm", "thank you", "call me". */
@@ -122,14 +145,23 @@ final class NameRecognizer extends TokenRecognizer {
       return false;
     }
     int f = v.flags(j);
-    if ((f & (Lexicon.STOP | Lexicon.TITLE | Lexicon.MONTH | Lexicon.CREDENTIAL)) != 0) {
+    boolean capital = v.isCapitalized(j) && !v.isAllUpper(j);
+    if ((f & (Lexicon.TITLE | Lexicon.MONTH | Lexicon.CREDENTIAL)) != 0) {
       return false;
     }
-    if (v.style == TextView.Style.MIXED) {
-      return v.isCapitalized(j) && (f & Lexicon.CLINICAL) == 0;
+    if ((f & Lexicon.STOP) != 0) {
+      // "Dr Will Cole": a capitalised given name that is also a function word
+      return capital && v.style == TextView.Style.MIXED && (f & Lexicon.ANY_NAME) != 0;
+    }
+    if ((titleFlags & Lexicon.STRONG_TITLE) != 0 && v.style != TextView.Style.UPPER) {
+      // "mrs cohen", "Dr. Foley": a capitalised word, or a lower-case one that is not a common or clinical word
+      return capital || (f & Lexicon.CLINICAL) == 0 && ((f & Lexicon.COMMON) == 0 || (f & Lexicon.ANY_NAME) != 0);
     }
     if ((titleFlags & Lexicon.STRONG_TITLE) != 0) {
       return (f & Lexicon.COMMON) == 0 || (f & Lexicon.ANY_NAME) != 0;
+    }
+    if (v.style == TextView.Style.MIXED) {
+      return v.isCapitalized(j) && (f & Lexicon.CLINICAL) == 0;
     }
     return (f & (Lexicon.COMMON | Lexicon.CLINICAL)) == 0;
   }
@@ -154,8 +186,12 @@ final class NameRecognizer extends TokenRecognizer {
       return false;
     }
     int f = v.flags(j);
-    if ((f & (Lexicon.STOP | Lexicon.TITLE | Lexicon.RELATION | Lexicon.MONTH | Lexicon.CLINICAL)) != 0) {
+    if ((f & (Lexicon.STOP | Lexicon.TITLE | Lexicon.RELATION | Lexicon.MONTH)) != 0) {
       return false;
+    }
+    if ((f & Lexicon.CLINICAL) != 0) {
+      return v.style == TextView.Style.MIXED && v.isCapitalized(j) && !v.isAllUpper(j)
+          && (f & (Lexicon.FIRST | Lexicon.AMBIGUOUS_FIRST)) != 0;
     }
     if (v.style == TextView.Style.MIXED && v.isCapitalized(j)) {
       return (f & Lexicon.COMMON) == 0 || (f & Lexicon.ANY_NAME) != 0;
@@ -181,6 +217,12 @@ final class NameRecognizer extends TokenRecognizer {
       return false;
     }
     return (f & Lexicon.COMMON) == 0 || (f & Lexicon.FIRST) != 0;
+  }
+
+  /** "Mary" before a surname: a capitalised given name, even one that is also an English word. */
+  private static boolean precedingGivenName(TextView v, int j) {
+    return v.isWord(j) && v.style == TextView.Style.MIXED && v.isCapitalized(j) && !v.isAllUpper(j)
+        && v.has(j, Lexicon.FIRST | Lexicon.AMBIGUOUS_FIRST) && !v.has(j, Lexicon.STOP | Lexicon.CLINICAL);
   }
 
   private static boolean dictionaryName(TextView v, int j) {
@@ -239,7 +281,7 @@ final class NameRecognizer extends TokenRecognizer {
   /** The first token of the name before a credential ("Mary Hulse, RN"), or -1. */
   private static int credentialHolderStart(TextView v, int cred) {
     int j = v.isPunct(cred - 1, ',') ? cred - 2 : cred - 1;
-    if (j < 0 || !looseName(v, j)) {
+    if (j < 0 || !looseName(v, j) && !(v.has(j, Lexicon.ANY_NAME) && !v.has(j, Lexicon.STOP | Lexicon.CLINICAL))) {
       return -1;
     }
     int s = j;
@@ -249,7 +291,8 @@ final class NameRecognizer extends TokenRecognizer {
         s = p - 1;
         continue;
       }
-      if (!v.newlineBefore(s) && (looseName(v, p) || isInitial(v, p))) {
+      if (!v.newlineBefore(s) && (looseName(v, p) || isInitial(v, p)
+          || v.has(p, Lexicon.FIRST | Lexicon.AMBIGUOUS_FIRST) && !v.has(p, Lexicon.STOP | Lexicon.CLINICAL))) {
         s = p;
       } else {
         break;

@@ -59,6 +59,17 @@ final class NumberRecognizer extends TokenRecognizer {
         } else if (n >= v.size || gap(v, t) != 1 || v.text.charAt(v.end[t]) != ' ') {
           break;
         }
+        if (n < v.size && v.kind[n] == TextView.ALNUM && gap(v, n - 1) <= 1 && groups >= 2) {
+          int x = extensionSplit(v, n);
+          if (x > 0) {
+            seps[groups - 1] = sep;
+            groupLen[groups] = x;
+            digits += x;
+            groups++;
+            last = n;
+            break;
+          }
+        }
         if (!v.isNumber(n) || gap(v, n - 1) > 1 || v.newlineBefore(n)) {
           break;
         }
@@ -82,6 +93,21 @@ final class NumberRecognizer extends TokenRecognizer {
       int end = classify(v, out, first, last, plus, paren, groupLen, seps, groups, digits);
       i = Math.max(end, last) + 1;
     }
+  }
+
+  /** "3560x4587": the digits before the extension, or -1. */
+  private static int extensionSplit(TextView v, int t) {
+    String w = v.lower(t);
+    int x = w.indexOf('x');
+    if (x < 3 || x > 4 || x == w.length() - 1 || w.length() - x - 1 > 5) {
+      return -1;
+    }
+    for (int p = 0; p < w.length(); p++) {
+      if (p != x && !Character.isDigit(w.charAt(p))) {
+        return -1;
+      }
+    }
+    return x;
   }
 
   private static int gap(TextView v, int t) {
@@ -156,6 +182,11 @@ final class NumberRecognizer extends TokenRecognizer {
         return lastTok;
       }
     }
+    if ((paren && digits >= 7 || digits >= 6 && (groups >= 2 || digits >= 7) && phoneCue(v, startTok))
+        && !slash && !v.isPunct(last + 1, '%')) {
+      add(out, v, startTok, lastTok, PhiType.PHONE, 0.85);
+      return lastTok;
+    }
     if (groups == 1 && digits >= 7 && !v.adjacentDotNumber(first)) {
       add(out, v, first, first, PhiType.ID, 0.7);
       return first;
@@ -189,7 +220,9 @@ final class NumberRecognizer extends TokenRecognizer {
         if (w.equals("phone") || w.equals("tel") || w.equals("call") || w.equals("cell") || w.equals("home")
             || w.equals("work") || w.equals("pager") || w.equals("number") || w.equals("fax") || w.equals("reached")
             || w.equals("contact") || w.equals("mobile") || w.equals("telephone") || w.equals("ph")
-            || w.equals("dial") || w.equals("text")) {
+            || w.equals("dial") || w.equals("text") || w.equals("mobile") || w.equals("desk")
+            || w.equals("office") || w.equals("answering") || w.equals("registered") || w.equals("reach")
+            || w.equals("landline") || w.equals("whatsapp") || w.equals("ring")) {
           return true;
         }
       } else if (v.isPunct(k, '#')) {

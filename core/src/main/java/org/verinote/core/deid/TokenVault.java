@@ -302,7 +302,7 @@ final class TokenVault implements PhiVault {
         found.merge(s.type(), 1, Integer::sum);
       }
     }
-    for (PhiSpan s : SpanResolver.detect(registry, outbound)) {
+    for (PhiSpan s : SpanResolver.resolve(SpanResolver.detect(registry, outbound), outbound)) {
       if (s.isHighConfidence() && !overlapsAny(issued, s.start(), s.end())
           && !(s.type() == PhiType.DATE && surrogateSet.contains(KnownIdentifiers.lower(
               outbound.substring(s.start(), s.end()))))) {

@@ -25,12 +25,14 @@ final class Words {
       "okay", "ok", "yes", "yeah", "um", "uh", "hmm", "mhm", "oh", "well", "so", "pt", "pts", "patient", "aware",
       "notified", "called", "made", "team", "family", "md", "rn", "np", "pa", "per", "see", "saw", "said", "says",
       "today", "tonight", "tomorrow", "yesterday", "also", "still", "again", "again", "note", "notes", "office",
-      "unit", "floor", "service", "spoke", "talked", "visited", "visit", "in", "call", "phone", "page", "paged");
+      "unit", "floor", "service", "spoke", "talked", "visited", "visit", "in", "call", "phone", "page", "paged",
+      "orders", "ordered", "order", "wants", "want", "came", "come", "feels", "thinks", "recommends", "says");
 
   static final Set<String> CLINICIAN_TITLES = set("dr", "doctor", "drs", "nurse", "np", "rn", "pa", "prof",
       "professor", "dds", "resident", "intern", "attending", "fellow");
 
-  static final Set<String> PERSON_TITLES = set("mr", "mrs", "ms", "miss", "mister", "mx", "madam", "sir", "mme",
+  static final Set<String> PERSON_TITLES = set("rabbi", "rev", "reverend", "pastor", "imam", "mr", "mrs",
+      "ms", "miss", "mister", "mx", "madam", "sir", "mme",
       "mlle", "herr", "frau", "senor", "senora");
 
   static final Set<String> CREDENTIALS = set("rn", "md", "np", "rrt", "licsw", "lcsw", "msw", "lpn", "cna",
@@ -44,7 +46,7 @@ final class Words {
       "sibling", "in-law", "colleague", "coworker", "chaplain", "pastor", "manager", "worker");
 
   static final Set<String> INTRO_CUES = set("hi", "hello", "hey", "thanks", "bye", "goodbye", "dear", "meet",
-      "named", "name's", "called", "ask", "asked", "tell", "told", "with", "per", "by", "paged", "page", "contacted");
+      "named", "name's", "called", "ask", "asked", "tell", "told", "with", "per", "by", "paged", "page", "contacted", "reach", "reached");
 
   static final Set<String> TRAILING_CUES = set("aware", "notified", "paged", "informed", "updated", "called",
       "contacted");
@@ -58,7 +60,7 @@ final class Words {
       "circle", "cir", "highway", "hwy", "parkway", "pkwy", "square", "sq", "trail", "trl", "pike", "alley",
       "plaza", "crescent", "close", "row", "walk", "hill", "heights", "loop", "path", "run", "crossing", "point",
       "strasse", "straße", "str", "gasse", "weg", "allee", "platz", "rue", "avenida", "avda", "calle", "via",
-      "viale", "piazza", "rua", "straat", "laan", "gade", "vej", "gata", "gatan", "vägen", "veien", "vei", "katu",
+      "viale", "piazza", "rua", "rúa", "tér", "utca", "ut", "vænget", "vaenget", "straat", "laan", "gade", "vej", "gata", "gatan", "vägen", "veien", "vei", "katu",
       "tie", "utca", "ulica", "corso", "chaussee", "radial", "quai", "chemin", "route", "rte");
 
   static final Set<String> UNIT_WORDS = set("apt", "apartment", "suite", "ste", "unit", "box", "floor", "fl",

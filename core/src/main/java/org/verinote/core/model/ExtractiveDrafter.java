@@ -38,6 +38,8 @@ final class ExtractiveDrafter {
       Kind.HISTORY, 0.40, Kind.REVIEW_OF_SYSTEMS, 0.06, Kind.EXAM, 0.12, Kind.RESULTS, 0.06, Kind.ASSESSMENT,
       0.12, Kind.PLAN, 0.22));
   private static final double CUSTOM_SHARE = 0.10;
+  /** Sentences with fewer content words (not stop words, longer than two letters) are small talk. */
+  static final int MIN_CONTENT_WORDS = 2;
 
   private static final Set<String> STOP = Set.of("the", "and", "but", "for", "you", "your", "that", "this", "with",
       "have", "has", "had", "was", "were", "are", "is", "it's", "its", "just", "like", "okay", "yeah", "yes", "so",
@@ -81,7 +83,12 @@ final class ExtractiveDrafter {
   }
 
   /** A sentence chosen for a section, with its place in the transcript for ordering. */
-  private record Candidate(int order, int section, double score, int words, String text) {}
+  private record Candidate(int order, int section, double score, int words, String text, Sentence source) {
+    /** The words that decide whether this candidate repeats an already chosen one. */
+    String lower() {
+      return source != null ? source.lower() : text.toLowerCase(Locale.ROOT);
+    }
+  }
 
   /**
    * Drafts every section of the template.
@@ -107,12 +114,12 @@ final class ExtractiveDrafter {
     String opening = opening(sentences);
     Integer history = target.get(Kind.HISTORY);
     if (opening != null && history != null) {
-      candidates.add(new Candidate(-1, history, 100, Utterances.wordCount(opening), opening));
+      candidates.add(new Candidate(-1, history, 100, Utterances.wordCount(opening), opening, null));
     }
     Integer ccSection = target.get(Kind.CHIEF_COMPLAINT);
     String cc = chiefComplaint(sentences);
     if (cc != null && ccSection != null) {
-      candidates.add(new Candidate(-2, ccSection, 100, Utterances.wordCount(cc), cc));
+      candidates.add(new Candidate(-2, ccSection, 100, Utterances.wordCount(cc), cc, null));
     }
     classify(sentences, transcript.turns(), target, custom, candidates);
 
@@ -165,19 +172,20 @@ final class ExtractiveDrafter {
         }
       }
       if (s.question()) {
+        final int index = i;
         if (s.role() == SpeakerRole.CLINICIAN) {
           answered(s, turns).ifPresent(c -> {
             Integer section = target.get(c.negative ? Kind.REVIEW_OF_SYSTEMS : Kind.HISTORY);
             if (section != null) {
-              out.add(new Candidate(s.turn() * 1000 + 999, section, c.negative ? 2.5 : 1.5,
-                  Utterances.wordCount(c.text), c.text));
+              out.add(new Candidate(2 * index + 1, section, c.negative ? 2.5 : 1.5,
+                  Utterances.wordCount(c.text), c.text, null));
             }
           });
         }
         continue;
       }
       int content = contentWords(l);
-      if (content < 3 || (ClinicalCues.hits(l, ClinicalCues.SOCIAL) > 0 && s.words() < 14)) {
+      if (content < MIN_CONTENT_WORDS || (ClinicalCues.hits(l, ClinicalCues.SOCIAL) > 0 && s.words() < 14)) {
         continue;
       }
       Map<Kind, Double> score = scores(s, examMode, planMode);
@@ -203,8 +211,8 @@ final class ExtractiveDrafter {
         continue;
       }
       double density = content / (double) s.words();
-      out.add(new Candidate(s.turn() * 1000 + i % 1000, section, bestScore * (0.5 + density), s.words(),
-          sentence(thirdPerson.rewrite(s.text(), s.role()))));
+      // rewritten only if chosen (render), so a huge transcript costs one rewrite per emitted sentence
+      out.add(new Candidate(2 * i, section, bestScore * (0.5 + density), s.words(), null, s));
     }
   }
 
@@ -220,7 +228,9 @@ final class ExtractiveDrafter {
       double exam = ClinicalCues.hits(l, ClinicalCues.EXAM) + (examMode ? 2.0 : 0);
       double results = ClinicalCues.hits(l, ClinicalCues.RESULTS) * 1.2;
       double assessment = ClinicalCues.hits(l, ClinicalCues.ASSESSMENT) + (planMode ? 1.0 : 0);
-      double plan = ClinicalCues.hits(l, ClinicalCues.PLAN) + (planMode ? 1.5 + results * 0.5 : 0);
+      int planCues = ClinicalCues.hits(l, ClinicalCues.PLAN);
+      // late in the visit a sentence with a plan cue is plan (ordering a test included); one without is a result
+      double plan = planCues + (planMode ? (planCues > 0 ? 1.5 + results * 0.5 : 0.5) : 0);
       score.put(Kind.EXAM, exam);
       score.put(Kind.RESULTS, results);
       score.put(Kind.ASSESSMENT, assessment);
@@ -328,7 +338,7 @@ final class ExtractiveDrafter {
             : total >= totalBudget))) {
           continue;
         }
-        Set<String> words = wordSet(c.text());
+        Set<String> words = wordSet(c.lower());
         if (!mandatory && isRepeat(words, seen)) {
           continue;
         }
@@ -371,7 +381,7 @@ final class ExtractiveDrafter {
     return out;
   }
 
-  private static Map<String, String> render(List<SectionSpec> specs, Map<Integer, List<Candidate>> chosen) {
+  private Map<String, String> render(List<SectionSpec> specs, Map<Integer, List<Candidate>> chosen) {
     Map<String, String> out = new LinkedHashMap<>();
     for (int i = 0; i < specs.size(); i++) {
       List<Candidate> list = new ArrayList<>(chosen.getOrDefault(i, List.of()));
@@ -381,7 +391,8 @@ final class ExtractiveDrafter {
         if (sb.length() > 0) {
           sb.append('\n');
         }
-        sb.append(c.text());
+        sb.append(c.text() != null ? c.text() : sentence(thirdPerson.rewrite(c.source().text(),
+            c.source().role())));
       }
       out.put(specs.get(i).key(), sb.toString());
     }

@@ -31,8 +31,12 @@ final class Utterances {
   private static final Pattern CLITIC = Pattern.compile("(?i)(\\w) ('s|'re|'ve|'ll|'m|'d|n't)\\b");
   private static final Pattern GONNA = Pattern.compile("(?i)\\b(gon|wan|got) ?(na|ta)\\b");
   private static final Pattern FALSE_START = Pattern.compile("(?<![\\w'-])[A-Za-z']{1,12}-(?=\\s)");
-  private static final Pattern REPEAT =
-      Pattern.compile("(?i)\\b(\\w+(?:'\\w+)?(?: \\w+(?:'\\w+)?){0,3})(?:,? \\1\\b)+");
+  private static final Pattern GOING_TO = Pattern.compile("(?i)\\bgonna\\b");
+  private static final Pattern WANT_TO = Pattern.compile("(?i)\\bwanna\\b");
+  private static final Pattern GOT_TO = Pattern.compile("(?i)\\bgotta\\b");
+  private static final Pattern COMMA_BEFORE_END = Pattern.compile(",([.?!])");
+  private static final Pattern COMMA_AFTER_END = Pattern.compile("([.?!]),");
+  private static final Pattern WORD = Pattern.compile("\\S+");
   private static final Pattern SPACE_BEFORE_PUNCT = Pattern.compile("\\s+([,.?!;:])");
   private static final Pattern COMMAS = Pattern.compile(",(?:\\s*,)+");
   private static final Pattern SPACES = Pattern.compile("\\s+");
@@ -48,19 +52,77 @@ final class Utterances {
    * @return cleaned text, possibly empty
    */
   static String clean(String text) {
-    String s = DICTATION.matcher(text).replaceAll(" ");
-    s = GONNA.matcher(s).replaceAll("$1$2");
-    s = s.replaceAll("(?i)\\bgonna\\b", "going to").replaceAll("(?i)\\bwanna\\b", "want to")
-        .replaceAll("(?i)\\bgotta\\b", "got to");
-    s = CLITIC.matcher(s).replaceAll("$1$2");
+    String s = text;
+    String lower = text.toLowerCase(Locale.ROOT);
+    if (lower.contains("dragon") || lower.contains("dax")) {
+      s = DICTATION.matcher(s).replaceAll(" ");
+    }
+    if (lower.contains("na") || lower.contains("ta")) {
+      s = GONNA.matcher(s).replaceAll("$1$2");
+      s = GOING_TO.matcher(s).replaceAll("going to");
+      s = WANT_TO.matcher(s).replaceAll("want to");
+      s = GOT_TO.matcher(s).replaceAll("got to");
+    }
+    if (s.indexOf(" '") >= 0 || s.indexOf(" n't") >= 0) {
+      s = CLITIC.matcher(s).replaceAll("$1$2");
+    }
     s = FILLER.matcher(s).replaceAll(" ");
-    s = FALSE_START.matcher(s).replaceAll(" ");
+    if (s.indexOf("- ") >= 0) {
+      s = FALSE_START.matcher(s).replaceAll(" ");
+    }
     s = SPACES.matcher(s).replaceAll(" ");
     s = SPACE_BEFORE_PUNCT.matcher(s).replaceAll("$1");
-    s = REPEAT.matcher(s).replaceAll("$1");
-    s = COMMAS.matcher(s).replaceAll(",");
-    s = s.replaceAll(",([.?!])", "$1").replaceAll("([.?!]),", "$1");
+    s = collapseRepeats(s);
+    if (s.indexOf(',') >= 0) {
+      s = COMMAS.matcher(s).replaceAll(",");
+      s = COMMA_BEFORE_END.matcher(s).replaceAll("$1");
+      s = COMMA_AFTER_END.matcher(s).replaceAll("$1");
+    }
     return LEADING_JUNK.matcher(s.strip()).replaceAll("");
+  }
+
+  /**
+   * Drops immediate repeats of one to four words ("i , i got" → "i got", "i'm doing well, i'm doing well." →
+   * "i'm doing well."). Linear: at most four comparisons per word.
+   */
+  static String collapseRepeats(String s) {
+    String[] w = s.split(" ");
+    if (w.length < 2) {
+      return s;
+    }
+    String[] key = new String[w.length];
+    for (int i = 0; i < w.length; i++) {
+      key[i] = w[i].toLowerCase(Locale.ROOT).replaceAll("[,.?!;:]+$", "");
+    }
+    StringBuilder out = new StringBuilder(s.length());
+    int i = 0;
+    while (i < w.length) {
+      int skip = 0;
+      for (int n = 4; n >= 1 && skip == 0; n--) {
+        if (i + 2 * n <= w.length && !key[i].isEmpty() && sameRun(key, i, i + n, n)) {
+          skip = n;
+        }
+      }
+      if (skip > 0) {
+        i += skip; // drop the first copy, keep the second (it carries the punctuation that follows)
+        continue;
+      }
+      if (out.length() > 0) {
+        out.append(' ');
+      }
+      out.append(w[i]);
+      i++;
+    }
+    return out.toString();
+  }
+
+  private static boolean sameRun(String[] key, int a, int b, int n) {
+    for (int k = 0; k < n; k++) {
+      if (!key[a + k].equals(key[b + k])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -99,7 +161,7 @@ final class Utterances {
       return List.of(s);
     }
     List<String> out = new ArrayList<>();
-    Matcher m = Pattern.compile("\\S+").matcher(s);
+    Matcher m = WORD.matcher(s);
     StringBuilder piece = new StringBuilder();
     int words = 0;
     while (m.find()) {

@@ -27,8 +27,8 @@ import org.verinote.core.model.Usage;
  * as the API requires alternating turns. The Messages API has no JSON mode, so for a JSON request the provider
  * prefills the assistant turn with <code>{</code> (and puts it back in front of the answer) unless
  * {@link Builder#prefillJson(boolean)} turns that off; {@link ModelCapabilities#jsonOutput()} is therefore false
- * and no schema is attached to prompts. The response's {@code model}, {@code usage} and {@code stop_reason} are
- * reported.
+ * and no schema is attached to prompts. The temperature is capped at 1, the API's maximum. The response's
+ * {@code model}, {@code usage} and {@code stop_reason} are reported.
  *
  * {@snippet :
  * ModelProvider claude = AnthropicProvider.builder()

@@ -64,10 +64,11 @@ public final class OpenAiCompatibleProvider implements ModelProvider {
 
   private OpenAiCompatibleProvider(Builder b) {
     boolean azure = b.azureDeployment != null;
-    String id = b.id != null ? b.id : (azure ? "azure-openai:" + b.azureDeployment : "openai:" + b.modelName);
-    this.modelName = b.modelName;
+    String name = b.modelName != null ? b.modelName : b.azureDeployment;
+    String id = b.id != null ? b.id : (azure ? "azure-openai:" + b.azureDeployment : "openai:" + name);
+    this.modelName = name;
     this.structuredOutput = b.structuredOutput;
-    this.info = new ModelInfo(id, b.version != null ? b.version : b.modelName, new ModelCapabilities(
+    this.info = new ModelInfo(id, b.version != null ? b.version : name, new ModelCapabilities(
         b.structuredOutput != StructuredOutput.NONE, b.contextTokens, true, b.profile));
     String base = HttpTransport.trimSlash(b.baseUrl);
     this.endpoint = URI.create(azure
@@ -211,7 +212,8 @@ public final class OpenAiCompatibleProvider implements ModelProvider {
     }
 
     /**
-     * Sets the model name sent in the body (required), e.g. {@code gpt-4o} or the vLLM served model name.
+     * Sets the model name sent in the body (required unless {@link #azureDeployment} is set, which it defaults to),
+     * e.g. {@code gpt-4o} or the vLLM served model name.
      *
      * @param name the name
      * @return this builder
@@ -332,11 +334,8 @@ public final class OpenAiCompatibleProvider implements ModelProvider {
       if (baseUrl == null) {
         throw new IllegalStateException("OpenAiCompatibleProvider needs baseUrl(...), e.g. https://api.openai.com/v1");
       }
-      if (modelName == null) {
-        if (azureDeployment == null) {
-          throw new IllegalStateException("OpenAiCompatibleProvider needs modelName(...), e.g. gpt-4o");
-        }
-        modelName = azureDeployment;
+      if (modelName == null && azureDeployment == null) {
+        throw new IllegalStateException("OpenAiCompatibleProvider needs modelName(...), e.g. gpt-4o");
       }
       return new OpenAiCompatibleProvider(this);
     }

@@ -1,7 +1,9 @@
 package org.verinote.core.review;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.verinote.core.NotFoundException;
@@ -113,6 +115,25 @@ public interface DraftStore {
    * @return every event, in sequence order
    */
   List<AuditEvent> auditEvents(TenantContext tenant);
+
+  /**
+   * Reads the audit events of one draft. The default filters {@link #auditEvents(TenantContext)}; stores with an
+   * index override it.
+   *
+   * @param tenant the tenant
+   * @param draftId the draft
+   * @return the draft's events in sequence order; empty if the tenant has no such draft
+   */
+  default List<AuditEvent> auditEvents(TenantContext tenant, String draftId) {
+    Objects.requireNonNull(draftId, "draftId");
+    List<AuditEvent> out = new ArrayList<>();
+    for (AuditEvent e : auditEvents(tenant)) {
+      if (e.entry().draftId().equals(draftId)) {
+        out.add(e);
+      }
+    }
+    return List.copyOf(out);
+  }
 
   /**
    * Verifies the tenant's audit chain against its recorded head with

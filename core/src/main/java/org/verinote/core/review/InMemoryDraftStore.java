@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.verinote.core.NotFoundException;
 import org.verinote.core.VersionConflictException;
 import org.verinote.core.audit.AuditChain;
 import org.verinote.core.audit.AuditEntry;
@@ -30,20 +29,32 @@ final class InMemoryDraftStore implements DraftStore {
   private static final class Outbox {
     final String submissionKey;
     Instant dueAt;
+    long draftVersion;
     boolean open = true;
 
-    Outbox(String submissionKey, Instant dueAt) {
+    Outbox(String submissionKey, Instant dueAt, long draftVersion) {
       this.submissionKey = submissionKey;
       this.dueAt = dueAt;
+      this.draftVersion = draftVersion;
     }
   }
 
   private final Map<String, Partition> partitions = new HashMap<>();
 
+  /** The tenant's partition, created on its first write. */
   private Partition partition(TenantContext tenant) {
     Objects.requireNonNull(tenant, "tenant");
     synchronized (partitions) {
       return partitions.computeIfAbsent(tenant.tenantId(), k -> new Partition());
+    }
+  }
+
+  /** The tenant's partition for a read; a fresh empty one (not kept) if the tenant never wrote. */
+  private Partition readPartition(TenantContext tenant) {
+    Objects.requireNonNull(tenant, "tenant");
+    synchronized (partitions) {
+      Partition p = partitions.get(tenant.tenantId());
+      return p == null ? new Partition() : p;
     }
   }
 
@@ -70,7 +81,7 @@ final class InMemoryDraftStore implements DraftStore {
   @Override
   public Optional<ReviewDraft> find(TenantContext tenant, String draftId) {
     Objects.requireNonNull(draftId, "draftId");
-    Partition p = partition(tenant);
+    Partition p = readPartition(tenant);
     synchronized (p) {
       return Optional.ofNullable(p.drafts.get(draftId));
     }
@@ -78,7 +89,7 @@ final class InMemoryDraftStore implements DraftStore {
 
   @Override
   public List<ReviewDraft> list(TenantContext tenant) {
-    Partition p = partition(tenant);
+    Partition p = readPartition(tenant);
     synchronized (p) {
       List<ReviewDraft> out = new ArrayList<>(p.drafts.values());
       out.sort(Comparator.comparing(ReviewDraft::createdAt).thenComparing(ReviewDraft::draftId));
@@ -102,10 +113,14 @@ final class InMemoryDraftStore implements DraftStore {
       StoreChecks.checkAppendOnly(current, next);
       switch (outbox.kind()) {
         case ENQUEUE:
-          p.outbox.put(next.draftId(), new Outbox(next.submissionKey().orElseThrow(), outbox.dueAt()));
+          p.outbox.put(next.draftId(), new Outbox(next.submissionKey().orElseThrow(), outbox.dueAt(),
+              next.version()));
           break;
         case RESCHEDULE:
-          outboxOf(p, next.draftId()).dueAt = outbox.dueAt();
+          Outbox o = outboxOf(p, next.draftId());
+          o.dueAt = outbox.dueAt();
+          o.draftVersion = next.version();
+          o.open = true;
           break;
         case COMPLETE:
         case PARK:
@@ -131,13 +146,13 @@ final class InMemoryDraftStore implements DraftStore {
   @Override
   public List<PendingSubmission> dueSubmissions(TenantContext tenant, Instant now, int limit) {
     Objects.requireNonNull(now, "now");
-    Partition p = partition(tenant);
+    Partition p = readPartition(tenant);
     synchronized (p) {
       List<PendingSubmission> due = new ArrayList<>();
       for (Map.Entry<String, Outbox> e : p.outbox.entrySet()) {
         Outbox o = e.getValue();
         if (o.open && !o.dueAt.isAfter(now)) {
-          due.add(new PendingSubmission(e.getKey(), o.submissionKey, o.dueAt));
+          due.add(new PendingSubmission(e.getKey(), o.submissionKey, o.dueAt, o.draftVersion));
         }
       }
       due.sort(Comparator.comparing(PendingSubmission::dueAt).thenComparing(PendingSubmission::draftId));
@@ -147,7 +162,7 @@ final class InMemoryDraftStore implements DraftStore {
 
   @Override
   public List<AuditEvent> auditEvents(TenantContext tenant) {
-    Partition p = partition(tenant);
+    Partition p = readPartition(tenant);
     synchronized (p) {
       return List.copyOf(p.audit);
     }
@@ -155,7 +170,7 @@ final class InMemoryDraftStore implements DraftStore {
 
   @Override
   public AuditVerification verifyAudit(TenantContext tenant) {
-    Partition p = partition(tenant);
+    Partition p = readPartition(tenant);
     synchronized (p) {
       AuditEvent head = p.audit.isEmpty() ? null : p.audit.get(p.audit.size() - 1);
       return AuditChain.verify(List.copyOf(p.audit), head == null ? 0 : head.seq(),

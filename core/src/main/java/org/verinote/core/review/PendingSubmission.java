@@ -10,8 +10,10 @@ import java.util.Objects;
  * @param draftId the draft
  * @param submissionKey the EHR idempotency key
  * @param dueAt when it became due
+ * @param draftVersion the draft version that scheduled the entry; if the draft has moved on since, the entry is
+ *     stale (another worker acted on it) and is skipped
  */
-public record PendingSubmission(String draftId, String submissionKey, Instant dueAt) {
+public record PendingSubmission(String draftId, String submissionKey, Instant dueAt, long draftVersion) {
 
   /**
    * Validates.

@@ -4,8 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,11 +14,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.verinote.core.NotFoundException;
-import org.verinote.core.StoreException;
 import org.verinote.core.StructuredNote;
 import org.verinote.core.VersionConflictException;
-import org.verinote.core.audit.AuditChain;
 import org.verinote.core.audit.AuditEntry;
 import org.verinote.core.audit.AuditEvent;
 import org.verinote.core.audit.AuditVerification;
@@ -28,8 +26,7 @@ import org.verinote.core.audit.AuditVerification;
  * <p>Every operation is one transaction that first runs {@code set_config('app.current_tenant', tenant, true)}, so
  * row-level security confines it to the tenant even where a query forgets the tenant filter (the queries keep the
  * filter anyway, to use the indexes). Optimistic locking is a conditional {@code UPDATE … WHERE version = ?}; the
- * audit chain is appended under a row lock on the tenant's {@code audit_heads} row, taken after the draft row, so
- * writes to different drafts of a tenant serialise only for the append.
+ * audit chain is appended by {@link PostgresAudit} in the same transaction.
  */
 final class PostgresDraftStore implements DraftStore {
 
@@ -44,6 +41,18 @@ final class PostgresDraftStore implements DraftStore {
   }
 
   private final DataSource dataSource;
+
+  private static OffsetDateTime ts(Instant i) {
+    return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    return rs.getObject(column, OffsetDateTime.class).toInstant();
+  }
+
+  private static Instant instant(ResultSet rs, int column) throws SQLException {
+    return rs.getObject(column, OffsetDateTime.class).toInstant();
+  }
 
   PostgresDraftStore(DataSource dataSource) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -137,7 +146,7 @@ final class PostgresDraftStore implements DraftStore {
           }
         }
       }
-      appendAudit(c, created);
+      PostgresAudit.append(c, created);
       return draft;
     });
   }
@@ -147,10 +156,10 @@ final class PostgresDraftStore implements DraftStore {
     ps.setString(i++, d.note().toJson());
     ps.setString(i++, d.state().name());
     ps.setLong(i++, d.version());
-    ps.setTimestamp(i++, Timestamp.from(d.createdAt()));
-    ps.setTimestamp(i++, Timestamp.from(d.updatedAt()));
+    ps.setObject(i++, ts(d.createdAt()));
+    ps.setObject(i++, ts(d.updatedAt()));
     ps.setString(i++, d.decidedBy().orElse(null));
-    ps.setTimestamp(i++, d.decidedAt().map(Timestamp::from).orElse(null));
+    ps.setObject(i++, d.decidedAt().map(PostgresDraftStore::ts).orElse(null));
     ps.setLong(i++, d.approvedVersion());
     ps.setString(i++, d.rejectionReason().orElse(null));
     ps.setString(i++, d.submissionKey().orElse(null));
@@ -193,7 +202,7 @@ final class PostgresDraftStore implements DraftStore {
   }
 
   private static ReviewDraft.Builder row(ResultSet rs) throws SQLException {
-    Timestamp decidedAt = rs.getTimestamp("decided_at");
+    OffsetDateTime decidedAt = rs.getObject("decided_at", OffsetDateTime.class);
     return ReviewDraft.builder()
         .ids(rs.getString("tenant_id"), rs.getString("draft_id"), rs.getString("encounter_id"),
             rs.getString("model_run_id"))
@@ -203,8 +212,8 @@ final class PostgresDraftStore implements DraftStore {
             DraftCodec.findingsFromJson(rs.getString("findings")))
         .note(StructuredNote.fromJson(rs.getString("note")))
         .state(ReviewState.valueOf(rs.getString("state")), rs.getLong("version"),
-            rs.getTimestamp("updated_at").toInstant())
-        .createdAt(rs.getTimestamp("created_at").toInstant())
+            instant(rs, "updated_at"))
+        .createdAt(instant(rs, "created_at"))
         .decision(rs.getString("decided_by"), decidedAt == null ? null : decidedAt.toInstant(),
             rs.getLong("approved_version"), rs.getString("rejection_reason"))
         .submission(rs.getString("submission_key"), rs.getInt("submission_attempts"),
@@ -213,7 +222,7 @@ final class PostgresDraftStore implements DraftStore {
 
   private static SectionEdit edit(ResultSet rs) throws SQLException {
     return new SectionEdit(rs.getString("section_key"), rs.getString("edited_by"),
-        rs.getTimestamp("edited_at").toInstant(), rs.getString("previous_text"), rs.getString("new_text"),
+        instant(rs, "edited_at"), rs.getString("previous_text"), rs.getString("new_text"),
         rs.getLong("version"));
   }
 
@@ -287,7 +296,7 @@ final class PostgresDraftStore implements DraftStore {
         }
       }
       applyOutbox(c, next, outbox);
-      appendAudit(c, event);
+      PostgresAudit.append(c, event);
       return next;
     });
   }
@@ -300,7 +309,7 @@ final class PostgresDraftStore implements DraftStore {
       ps.setLong(3, e.version());
       ps.setString(4, e.sectionKey());
       ps.setString(5, e.editedBy());
-      ps.setTimestamp(6, Timestamp.from(e.editedAt()));
+      ps.setObject(6, ts(e.editedAt()));
       ps.setString(7, e.previousText());
       ps.setString(8, e.newText());
       ps.executeUpdate();
@@ -311,11 +320,12 @@ final class PostgresDraftStore implements DraftStore {
     String sql;
     switch (change.kind()) {
       case ENQUEUE:
-        sql = "INSERT INTO submission_outbox (submission_key, status, due_at, tenant_id, draft_id)"
-            + " VALUES (?, 'PENDING', ?, ?, ?)";
+        sql = "INSERT INTO submission_outbox (submission_key, status, due_at, draft_version, tenant_id, draft_id)"
+            + " VALUES (?, 'PENDING', ?, ?, ?, ?)";
         break;
       case RESCHEDULE:
-        sql = "UPDATE submission_outbox SET status = 'PENDING', due_at = ? WHERE tenant_id = ? AND draft_id = ?";
+        sql = "UPDATE submission_outbox SET status = 'PENDING', due_at = ?, draft_version = ?"
+            + " WHERE tenant_id = ? AND draft_id = ?";
         break;
       case COMPLETE:
         sql = "UPDATE submission_outbox SET status = 'DONE' WHERE tenant_id = ? AND draft_id = ?";
@@ -332,67 +342,13 @@ final class PostgresDraftStore implements DraftStore {
         ps.setString(i++, d.submissionKey().orElseThrow());
       }
       if (change.dueAt() != null) {
-        ps.setTimestamp(i++, Timestamp.from(change.dueAt()));
+        ps.setObject(i++, ts(change.dueAt()));
+        ps.setLong(i++, d.version());
       }
       ps.setString(i++, d.tenantId());
       ps.setString(i, d.draftId());
       if (ps.executeUpdate() != 1) {
         throw new IllegalStateException("Draft " + d.draftId() + " has no outbox entry to " + change.kind());
-      }
-    }
-  }
-
-  /** Links the entry after the tenant's head, holding the head row's lock until commit. */
-  private static void appendAudit(Connection c, AuditEntry entry) throws SQLException {
-    long seq;
-    String previous;
-    String lock = "SELECT seq, hash FROM audit_heads WHERE tenant_id = ? FOR UPDATE";
-    Optional<Object[]> head = queryHead(c, lock, entry.tenantId());
-    if (head.isEmpty()) {
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_heads (tenant_id, seq, hash)"
-          + " VALUES (?, 0, ?) ON CONFLICT DO NOTHING")) {
-        ps.setString(1, entry.tenantId());
-        ps.setString(2, AuditChain.GENESIS);
-        ps.executeUpdate();
-      }
-      head = queryHead(c, lock, entry.tenantId());
-    }
-    seq = (Long) head.orElseThrow()[0] + 1;
-    previous = (String) head.orElseThrow()[1];
-    String hash = AuditChain.hash(previous, seq, entry);
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_events (tenant_id, seq, draft_id,"
-        + " encounter_id, action, actor, at, from_state, to_state, from_version, to_version, subject, content_hash,"
-        + " previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      ps.setString(1, entry.tenantId());
-      ps.setLong(2, seq);
-      ps.setString(3, entry.draftId());
-      ps.setString(4, entry.encounterId());
-      ps.setString(5, entry.action());
-      ps.setString(6, entry.actor());
-      ps.setTimestamp(7, Timestamp.from(entry.at()));
-      ps.setString(8, entry.fromState());
-      ps.setString(9, entry.toState());
-      ps.setLong(10, entry.fromVersion());
-      ps.setLong(11, entry.toVersion());
-      ps.setString(12, entry.subject());
-      ps.setString(13, entry.contentHash());
-      ps.setString(14, previous);
-      ps.setString(15, hash);
-      ps.executeUpdate();
-    }
-    try (PreparedStatement ps = c.prepareStatement("UPDATE audit_heads SET seq = ?, hash = ? WHERE tenant_id = ?")) {
-      ps.setLong(1, seq);
-      ps.setString(2, hash);
-      ps.setString(3, entry.tenantId());
-      ps.executeUpdate();
-    }
-  }
-
-  private static Optional<Object[]> queryHead(Connection c, String sql, String tenantId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, tenantId);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(new Object[] {rs.getLong(1), rs.getString(2)}) : Optional.empty();
       }
     }
   }
@@ -405,15 +361,16 @@ final class PostgresDraftStore implements DraftStore {
     }
     return inTenant(tenant, "Reading due submissions", true, c -> {
       List<PendingSubmission> out = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement("SELECT draft_id, submission_key, due_at FROM"
+      try (PreparedStatement ps = c.prepareStatement("SELECT draft_id, submission_key, due_at, draft_version FROM"
           + " submission_outbox WHERE tenant_id = ? AND status = 'PENDING' AND due_at <= ?"
           + " ORDER BY due_at, draft_id LIMIT ?")) {
         ps.setString(1, tenant.tenantId());
-        ps.setTimestamp(2, Timestamp.from(now));
+        ps.setObject(2, ts(now));
         ps.setInt(3, limit);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            out.add(new PendingSubmission(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()));
+            out.add(new PendingSubmission(rs.getString(1), rs.getString(2), instant(rs, 3),
+                rs.getLong(4)));
           }
         }
       }
@@ -423,38 +380,20 @@ final class PostgresDraftStore implements DraftStore {
 
   @Override
   public List<AuditEvent> auditEvents(TenantContext tenant) {
-    return inTenant(tenant, "Reading the audit log", true, c -> readAudit(c, tenant));
+    return inTenant(tenant, "Reading the audit log", true, c -> PostgresAudit.read(c, tenant));
   }
 
-  private static List<AuditEvent> readAudit(Connection c, TenantContext tenant) throws SQLException {
-    List<AuditEvent> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT seq, draft_id, encounter_id, action, actor, at,"
-        + " from_state, to_state, from_version, to_version, subject, content_hash, previous_hash, hash"
-        + " FROM audit_events WHERE tenant_id = ? ORDER BY seq")) {
-      ps.setString(1, tenant.tenantId());
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          AuditEntry e = new AuditEntry(tenant.tenantId(), rs.getString(2), rs.getString(3), rs.getString(4),
-              rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getString(8), rs.getLong(9),
-              rs.getLong(10), rs.getString(11), rs.getString(12));
-          out.add(new AuditEvent(rs.getLong(1), e, rs.getString(13), rs.getString(14)));
-        }
-      }
-    } catch (IllegalArgumentException e) {
-      throw new StoreException("An audit row of tenant " + tenant.tenantId() + " is malformed: " + e.getMessage(),
-          null, false, e);
-    }
-    return List.copyOf(out);
+  @Override
+  public List<AuditEvent> auditEvents(TenantContext tenant, String draftId) {
+    Objects.requireNonNull(draftId, "draftId");
+    return inTenant(tenant, "Reading the audit log of draft " + draftId, true,
+        c -> PostgresAudit.read(c, tenant, draftId));
   }
 
   @Override
   public AuditVerification verifyAudit(TenantContext tenant) {
     return inTenant(tenant, "Verifying the audit log", true, c -> {
-      List<AuditEvent> events = readAudit(c, tenant);
-      Optional<Object[]> head = queryHead(c, "SELECT seq, hash FROM audit_heads WHERE tenant_id = ?",
-          tenant.tenantId());
-      return AuditChain.verify(events, head.map(h -> (Long) h[0]).orElse(0L),
-          head.map(h -> (String) h[1]).orElse(AuditChain.GENESIS));
+      return PostgresAudit.verify(c, tenant);
     });
   }
 }

@@ -33,7 +33,7 @@ import org.verinote.core.audit.AuditChain;
 public final class PostgresSchema {
 
   private static final Logger LOG = LoggerFactory.getLogger(PostgresSchema.class);
-  private static final List<String> MIGRATIONS = List.of("V1__review_schema.sql");
+  private static final List<String> MIGRATIONS = List.of("V1__review_schema.sql", "V2__outbox_draft_version.sql");
   private static final Pattern ROLE = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
   private static final long LOCK_KEY = 0x7665726e6f7465L;
 

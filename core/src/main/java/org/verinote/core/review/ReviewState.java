@@ -19,7 +19,7 @@ import org.verinote.core.IllegalTransitionException;
  * APPROVED ──worker claims──▶ SUBMITTED ──EHR receipt──▶ CONFIRMED
  *                               │   ▲
  *               EHR error / crash▼   │ retried
- *                          SUBMISSION_FAILED
+ *                          SUBMISSION_FAILED ──requeued by a person──▶ APPROVED
  * </pre>
  */
 public enum ReviewState {
@@ -35,7 +35,10 @@ public enum ReviewState {
   CONFIRMED,
   /** A clinician rejected it; it will never reach the EHR. Terminal. */
   REJECTED,
-  /** The last EHR write failed (or was interrupted); the worker retries it. */
+  /**
+   * The last EHR write failed (or was interrupted); the worker retries it, or — once parked — a person requeues it
+   * ({@link ReviewWorkflow#requeueSubmission}).
+   */
   SUBMISSION_FAILED;
 
   /** Every allowed transition: the only place the workflow looks. */
@@ -47,7 +50,7 @@ public enum ReviewState {
     m.put(IN_REVIEW, EnumSet.of(IN_REVIEW, APPROVED, REJECTED));
     m.put(APPROVED, EnumSet.of(SUBMITTED));
     m.put(SUBMITTED, EnumSet.of(CONFIRMED, SUBMISSION_FAILED));
-    m.put(SUBMISSION_FAILED, EnumSet.of(SUBMITTED));
+    m.put(SUBMISSION_FAILED, EnumSet.of(SUBMITTED, APPROVED));
     m.put(CONFIRMED, EnumSet.noneOf(ReviewState.class));
     m.put(REJECTED, EnumSet.noneOf(ReviewState.class));
     for (Map.Entry<ReviewState, Set<ReviewState>> e : m.entrySet()) {

@@ -6,7 +6,6 @@ import java.io.Writer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -283,6 +282,34 @@ public final class ReviewWorkflow {
   }
 
   /**
+   * Puts a failed submission back in the outbox, due now, with a fresh attempt budget
+   * ({@link ReviewState#SUBMISSION_FAILED} to {@link ReviewState#APPROVED}) — for a submission the worker parked
+   * after a non-retriable error or too many attempts, once the cause is fixed.
+   *
+   * @param tenant the tenant
+   * @param draftId the draft
+   * @param expectedVersion the version the caller read
+   * @param operatorId who requeues it
+   * @return the new draft
+   * @throws VersionConflictException if the draft changed since {@code expectedVersion}
+   * @throws IllegalTransitionException if the draft is not {@link ReviewState#SUBMISSION_FAILED}
+   * @throws NotFoundException if the tenant has no such draft
+   */
+  public ReviewDraft requeueSubmission(TenantContext tenant, String draftId, long expectedVersion,
+      String operatorId) {
+    ReviewDraft current = current(tenant, draftId, expectedVersion);
+    checkActor(operatorId);
+    if (current.state() != ReviewState.SUBMISSION_FAILED) {
+      throw new IllegalTransitionException(current.state().name(), ReviewState.APPROVED.name());
+    }
+    Instant now = now();
+    ReviewDraft.Builder next = current.toBuilder().submission(current.submissionKey().orElseThrow(), 0,
+        current.submissionError().orElse(null), null);
+    return write(tenant, current, ReviewState.APPROVED, operatorId, "SUBMISSION_REQUEUED",
+        current.submissionKey().orElseThrow(), "", next, OutboxChange.reschedule(now), now);
+  }
+
+  /**
    * The approved note of a draft that has been approved (in any later state too), e.g. to show what was sent.
    *
    * @param tenant the tenant
@@ -309,13 +336,7 @@ public final class ReviewWorkflow {
    */
   public List<AuditEvent> auditTrail(TenantContext tenant, String draftId) {
     get(tenant, draftId);
-    List<AuditEvent> out = new ArrayList<>();
-    for (AuditEvent e : store.auditEvents(tenant)) {
-      if (e.entry().draftId().equals(draftId)) {
-        out.add(e);
-      }
-    }
-    return List.copyOf(out);
+    return store.auditEvents(tenant, draftId);
   }
 
   /**

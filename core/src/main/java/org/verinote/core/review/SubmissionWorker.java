@@ -109,6 +109,10 @@ public final class SubmissionWorker {
     ReviewDraft d;
     try {
       d = workflow.get(tenant, p.draftId());
+      if (d.version() != p.draftVersion()) {
+        // Stale: another worker acted on the draft after this entry was read.
+        return Outcome.SKIPPED;
+      }
       if (d.state() == ReviewState.SUBMITTED) {
         // The lease expired: a worker died (or hung) mid-attempt. Record it, then try again.
         d = workflow.failSubmission(tenant, d, "INTERRUPTED", workflow.now());
@@ -141,7 +145,7 @@ public final class SubmissionWorker {
     }
     try {
       workflow.confirmSubmission(tenant, d, receipt.recordId());
-      LOG.info("Submitted draft {} to {} as {} (duplicate={})", d.draftId(), adapter.name(), receipt.recordId(),
+      LOG.debug("Submitted draft {} to {} as {} (duplicate={})", d.draftId(), adapter.name(), receipt.recordId(),
           receipt.duplicate());
       return Outcome.CONFIRMED;
     } catch (VersionConflictException e) {

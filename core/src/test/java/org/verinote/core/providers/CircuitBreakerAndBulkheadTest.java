@@ -32,7 +32,7 @@ class CircuitBreakerAndBulkheadTest {
   @Test
   void repeatedServerErrors_openBreaker_thenHalfOpenTrialClosesIt() throws InterruptedException {
     OllamaProvider p = OllamaProvider.builder().baseUrl(server.baseUrl()).modelName("m")
-        .resilience(Fixtures.fast().maxAttempts(1).circuitBreaker(50, 4, 4, Duration.ofMillis(300), 1).build())
+        .resilience(Fixtures.fast().maxAttempts(1).circuitBreaker(50, 4, 4, Duration.ofMillis(1000), 1).build())
         .build();
     for (int i = 0; i < 4; i++) {
       server.enqueue(MockResponse.json(500, "{}"));
@@ -43,10 +43,10 @@ class CircuitBreakerAndBulkheadTest {
     assertThatThrownBy(() -> p.generate(Fixtures.request()))
         .isInstanceOf(ModelUnavailableException.class)
         .hasMessage("Model 'ollama:m' is not called: its circuit breaker is open after repeated failures; trial"
-            + " calls resume 300 ms after it opened. Use a fallback provider or retry later.");
+            + " calls resume 1000 ms after it opened. Use a fallback provider or retry later.");
     assertThat(server.requestCount()).isEqualTo(4);
 
-    Thread.sleep(400);
+    Thread.sleep(1200);
     server.enqueue(MockResponse.json(200, OllamaProviderWireTest.OK));
     ModelResponse r = p.generate(Fixtures.request());
     assertThat(r.text()).isEqualTo("{\"plan\":\"rest\"}");
@@ -70,7 +70,7 @@ class CircuitBreakerAndBulkheadTest {
   void concurrentCallBeyondBulkhead_isRejectedAsUnavailable() {
     OllamaProvider p = OllamaProvider.builder().baseUrl(server.baseUrl()).modelName("m")
         .resilience(Fixtures.fast().bulkhead(1, Duration.ZERO).build()).build();
-    server.enqueue(MockResponse.json(200, OllamaProviderWireTest.OK).withDelay(Duration.ofMillis(600)));
+    server.enqueue(MockResponse.json(200, OllamaProviderWireTest.OK).withDelay(Duration.ofMillis(1500)));
     CompletableFuture<ModelResponse> first = CompletableFuture.supplyAsync(() -> p.generate(Fixtures.request()));
     assertThat(server.awaitRequests(1, Duration.ofSeconds(5))).isTrue();
     assertThatThrownBy(() -> p.generate(Fixtures.request()))

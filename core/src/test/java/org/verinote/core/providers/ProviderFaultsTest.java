@@ -93,7 +93,7 @@ class ProviderFaultsTest {
   void responseNeverArrivesOnce_retrySucceeds() {
     server.enqueue(MockResponse.fault(MockResponse.Fault.NO_RESPONSE));
     server.enqueue(MockResponse.json(200, Fixtures.openAiOk("{}")));
-    OpenAiCompatibleProvider p = provider(Fixtures.fast().callTimeout(Duration.ofMillis(200)).build());
+    OpenAiCompatibleProvider p = provider(Fixtures.fast().callTimeout(Duration.ofMillis(800)).build());
     assertThat(p.generate(Fixtures.request()).text()).isEqualTo("{}");
   }
 

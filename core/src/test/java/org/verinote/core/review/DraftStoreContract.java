@@ -79,6 +79,29 @@ public abstract class DraftStoreContract {
   }
 
   @Test
+  void createDraft_concurrentDuplicates_storeOneDraftAndOneEvent() throws Exception {
+    Encounter e = ReviewFixtures.encounter(tenant.tenantId(), "visit-1");
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    java.util.concurrent.CyclicBarrier go = new java.util.concurrent.CyclicBarrier(8);
+    List<java.util.concurrent.Future<ReviewDraft>> all = new java.util.ArrayList<>();
+    try {
+      for (int i = 0; i < 8; i++) {
+        all.add(pool.submit(() -> {
+          go.await();
+          return review.createDraft(tenant, e, ReviewFixtures.result(e, "run-1"));
+        }));
+      }
+      for (java.util.concurrent.Future<ReviewDraft> f : all) {
+        assertThat(f.get().version()).isEqualTo(1);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(review.list(tenant)).hasSize(1);
+    assertThat(store.auditEvents(tenant)).hasSize(1);
+  }
+
+  @Test
   void createDraft_sameEncounterNewRun_createsSecondDraft() {
     Encounter e = ReviewFixtures.encounter(tenant.tenantId(), "visit-1");
     ReviewDraft a = review.createDraft(tenant, e, ReviewFixtures.result(e, "run-a"));
@@ -219,6 +242,7 @@ public abstract class DraftStoreContract {
     assertThatThrownBy(() -> review.reject(other, id, 1, "dr-x", "r")).isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> review.approvedNote(other, id)).isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> review.auditTrail(other, id)).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> review.requeueSubmission(other, id, 1, "ops-x")).isInstanceOf(NotFoundException.class);
     assertThat(review.list(other)).isEmpty();
     assertThat(store.find(other, id)).isEmpty();
     assertThat(store.auditEvents(other)).isEmpty();
@@ -227,6 +251,7 @@ public abstract class DraftStoreContract {
     StringWriter out = new StringWriter();
     assertThat(review.exportCorrections(other, out)).isZero();
     assertThat(review.get(tenant, id).version()).isEqualTo(1);
+    assertThat(review.verifyAudit(tenant).eventsChecked()).isEqualTo(1);
   }
 
   @Test

@@ -71,6 +71,21 @@ final class EmbeddedPostgres {
     return pg.getPostgresDatabase();
   }
 
+  /**
+   * Creates another empty database owned by {@code verinote_owner}.
+   *
+   * @param name the database name
+   * @return an unpooled data source on it as the owner
+   */
+  DataSource newDatabase(String name) {
+    try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE " + name + " OWNER verinote_owner");
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot create database " + name, e);
+    }
+    return pg.getDatabase("verinote_owner", name);
+  }
+
   /** @return a fresh data source as the given role on the verinote database, unpooled */
   DataSource as(String role) {
     return pg.getDatabase(role, "verinote");

@@ -18,7 +18,8 @@ class ReviewStateTest {
     assertThat(ReviewState.APPROVED.next()).containsExactly(ReviewState.SUBMITTED);
     assertThat(ReviewState.SUBMITTED.next())
         .containsExactlyInAnyOrder(ReviewState.CONFIRMED, ReviewState.SUBMISSION_FAILED);
-    assertThat(ReviewState.SUBMISSION_FAILED.next()).containsExactly(ReviewState.SUBMITTED);
+    assertThat(ReviewState.SUBMISSION_FAILED.next())
+        .containsExactlyInAnyOrder(ReviewState.SUBMITTED, ReviewState.APPROVED);
     assertThat(ReviewState.CONFIRMED.isTerminal()).isTrue();
     assertThat(ReviewState.REJECTED.isTerminal()).isTrue();
   }
@@ -39,7 +40,7 @@ class ReviewStateTest {
         refused++;
       }
     }
-    assertThat(refused).isEqualTo(7 * 7 - 10);
+    assertThat(refused).isEqualTo(7 * 7 - 11);
   }
 
   @Test

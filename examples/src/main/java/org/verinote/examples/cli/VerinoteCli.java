@@ -41,6 +41,7 @@ public final class VerinoteCli implements Runnable {
   public static CommandLine newCommandLine() {
     CommandLine cl = new CommandLine(new VerinoteCli());
     // Subcommands register here, one line each.
+    cl.addSubcommand(new StructureCommand());
     cl.addSubcommand(new DeidCommand());
     cl.addSubcommand(new DeidEvalCommand());
     cl.setExitCodeExceptionMapper(e -> BAD_INPUT);
