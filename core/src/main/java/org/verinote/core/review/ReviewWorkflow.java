@@ -134,7 +134,10 @@ public final class ReviewWorkflow {
     try {
       ReviewDraft stored = store.create(tenant, draft, created);
       LOG.debug("Review draft {} for encounter {} at v{}", stored.draftId(), stored.encounterId(), stored.version());
-      ReviewEvents.emit(events, "DRAFT_CREATED", stored, "system:structurer", "", t0);
+      if (stored.createdAt().equals(now)) {
+        // Not for an idempotent replay that returned the existing draft.
+        ReviewEvents.emit(events, "DRAFT_CREATED", stored, "system:structurer", "", t0);
+      }
       return stored;
     } finally {
       mdc.close();

@@ -96,6 +96,14 @@ class ReviewWorkflowEventsTest {
   }
 
   @Test
+  void createDraft_idempotentReplay_emitsNoSecondDraftCreated() {
+    Encounter e = ReviewFixtures.encounter("clinic-a", "visit-11");
+    review.createDraft(tenant, e, ReviewFixtures.result(e, "run-11"));
+    review.createDraft(tenant, e, ReviewFixtures.result(e, "run-11"));
+    assertThat(events).extracting(PipelineEvent::type).containsExactly(EventType.DRAFT_CREATED);
+  }
+
+  @Test
   void reject_emitsRejectedAndMdcIsClearedAfterwards() {
     Encounter e = ReviewFixtures.encounter("clinic-a", "visit-10");
     ReviewDraft d = review.createDraft(tenant, e, ReviewFixtures.result(e, "run-10"));
