@@ -61,10 +61,7 @@ final class DateShift {
     if (d == null) {
       return null;
     }
-    if (value.yearDigits() < 0) {
-      // "January 2009": shift the first of the month, keep month-year layout
-      return DateRecognizer.format(value, d.plusDays(offsetDays));
-    }
+    // "January 2009" and "8/87" carry no day: the first of the month is shifted and written month-year again
     return DateRecognizer.format(value, d.plusDays(offsetDays));
   }
 

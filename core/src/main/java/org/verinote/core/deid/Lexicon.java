@@ -30,6 +30,7 @@ final class Lexicon {
   static final int LOCATION_CUE = 1 << 17;
   static final int STRONG_TITLE = 1 << 18;
   static final int ID_CUE = 1 << 19;
+  static final int WEAK_INTRO = 1 << 20;
 
   static final int TITLE = CLINICIAN_TITLE | PERSON_TITLE;
   static final int ANY_NAME = FIRST | AMBIGUOUS_FIRST | SURNAME;
@@ -50,6 +51,7 @@ final class Lexicon {
     put(Words.CREDENTIALS, CREDENTIAL);
     put(Words.RELATIONS, RELATION);
     put(Words.INTRO_CUES, INTRO);
+    put(Words.WEAK_INTRO_CUES, WEAK_INTRO);
     put(Words.TRAILING_CUES, TRAILING);
     put(Words.FACILITY_HEADS, FACILITY);
     put(Words.STREET_SUFFIXES, STREET);

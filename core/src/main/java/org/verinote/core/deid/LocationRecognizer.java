@@ -69,7 +69,7 @@ final class LocationRecognizer extends TokenRecognizer {
       if (v.is(j, "the")) {
         j++;
       }
-      if (placeWord(v, j)) {
+      if (placeWord(v, j) || facilityAcronym(v, j)) {
         int e = j;
         while (e + 1 < v.size && e - j < 2 && placeWord(v, e + 1) && !v.newlineBefore(e + 1)) {
           e++;
@@ -163,6 +163,17 @@ final class LocationRecognizer extends TokenRecognizer {
       return true;
     }
     return v.style == TextView.Style.MIXED && (w.equals("in") || w.equals("near") || w.equals("from"));
+  }
+
+  /** "transferred to GH", "sent to VAMC": a short acronym right after a transfer verb names a facility. */
+  private static boolean facilityAcronym(TextView v, int j) {
+    if (!v.isWord(j) || v.length(j) < 2 || v.length(j) > 5 || !v.has(j - 2, Lexicon.LIVE_VERB)) {
+      return false;
+    }
+    if (v.has(j, Lexicon.STOP | Lexicon.COMMON | Lexicon.CLINICAL | Lexicon.MONTH | Lexicon.TITLE)) {
+      return false;
+    }
+    return v.style == TextView.Style.LOWER || v.isAllUpper(j);
   }
 
   private static boolean placeWord(TextView v, int j) {
@@ -311,7 +322,7 @@ final class LocationRecognizer extends TokenRecognizer {
         return u;
       }
     }
-    if (v.isPunct(j, '#') && (v.isNumber(j + 1) || v.kind.length > j + 1 && j + 1 < v.size
+    if (v.isPunct(j, '#') && (v.isNumber(j + 1) || j + 1 < v.size
         && v.kind[j + 1] == TextView.ALNUM)) {
       return j + 1;
     }

@@ -31,6 +31,10 @@ final class NameRecognizer extends TokenRecognizer {
     if ((f & Lexicon.TITLE) != 0) {
       int j = i + 1;
       if (v.isPunct(j, '.')) {
+        if (v.length(i) > 4) {
+          // "Hi, doctor. I'm here": a full word before a full stop ends a sentence; only "Dr." is an abbreviation
+          return i + 1;
+        }
         j++;
       }
       int e = -1;
@@ -44,9 +48,18 @@ final class NameRecognizer extends TokenRecognizer {
         return e + 1;
       }
     }
-    if (isInitial(v, i) && v.isPunct(i + 1, '.') && !v.isPunct(i - 1, '.') && surnameAfterInitial(v, i + 2)) {
+    if (isInitial(v, i) && v.isPunct(i + 1, '.') && !v.isPunct(i - 1, '.') && !v.isPunct(i - 1, '/')
+        && !v.isPunct(i - 1, '&') && !(v.newlineBefore(i) && "SOAPIDE".indexOf(v.text.charAt(v.start[i])) >= 0)
+        && surnameAfterInitial(v, i + 2)) {
       int e = extend(v, i + 2);
       add(out, v, i, e, PhiType.PERSON, 0.75);
+      return e + 1;
+    }
+    if ((f & Lexicon.WEAK_INTRO) != 0 && (v.has(i + 1, Lexicon.ANY_NAME) && v.isCapitalized(i + 1)
+        && !v.isAllUpper(i + 1) || v.has(i + 1, Lexicon.FIRST | Lexicon.AMBIGUOUS_FIRST)) && !v.has(i + 1, Lexicon.STOP | Lexicon.CLINICAL
+        | Lexicon.COMMON | Lexicon.MONTH | Lexicon.TITLE)) {
+      int e = extend(v, i + 1);
+      add(out, v, i + 1, e, PhiType.PERSON, 0.7);
       return e + 1;
     }
     if ((f & (Lexicon.RELATION | Lexicon.INTRO)) != 0 || isPhraseCue(v, i)) {
@@ -141,7 +154,7 @@ final class NameRecognizer extends TokenRecognizer {
 
   /** A word right after a title ("Dr."). */
   private static boolean afterTitle(TextView v, int j, int titleFlags) {
-    if (!v.isWord(j) || v.length(j) < 2) {
+    if (!v.isWord(j) || v.length(j) < 2 || v.lower(j).startsWith("i'")) {
       return false;
     }
     int f = v.flags(j);

@@ -38,7 +38,7 @@ final class Words {
   static final Set<String> CREDENTIALS = set("rn", "md", "np", "rrt", "licsw", "lcsw", "msw", "lpn", "cna",
       "pharmd", "dpt", "pa", "do", "crna", "aprn", "phd", "facs", "rd", "ot", "slp", "bsn", "msn");
 
-  static final Set<String> RELATIONS = set("son", "daughter", "dtr", "wife", "husband", "sister", "brother",
+  static final Set<String> RELATIONS = set("neice", "neighbour's", "son", "daughter", "dtr", "wife", "husband", "sister", "brother",
       "mother", "father", "mom", "dad", "niece", "nephew", "friend", "proxy", "grandson", "granddaughter",
       "grandaughter", "grandmother", "grandfather", "aunt", "uncle", "cousin", "partner", "boyfriend", "girlfriend",
       "spouse", "fiance", "fiancee", "stepson", "stepdaughter", "neighbor", "neighbour", "guardian", "caregiver",
@@ -46,7 +46,11 @@ final class Words {
       "sibling", "in-law", "colleague", "coworker", "chaplain", "pastor", "manager", "worker");
 
   static final Set<String> INTRO_CUES = set("hi", "hello", "hey", "thanks", "bye", "goodbye", "dear", "meet",
-      "named", "name's", "called", "ask", "asked", "tell", "told", "with", "per", "by", "paged", "page", "contacted", "reach", "reached");
+      "named", "name's", "called");
+
+  /** Weak cues: only a dictionary given name after them counts ("spoke with Suzette"). */
+  static final Set<String> WEAK_INTRO_CUES = set("ask", "asked", "tell", "told", "with", "per", "by", "paged",
+      "page", "contacted", "reach", "reached", "and", "&");
 
   static final Set<String> TRAILING_CUES = set("aware", "notified", "paged", "informed", "updated", "called",
       "contacted");

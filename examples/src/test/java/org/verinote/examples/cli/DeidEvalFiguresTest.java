@@ -38,6 +38,7 @@ class DeidEvalFiguresTest {
       assertThat(r.perType().get(type).recall()).as(type).isGreaterThanOrEqualTo(0.95);
     }
     assertThat(r.perType().get("PHONE_NUMBER").recall()).isGreaterThanOrEqualTo(Floors.PRESIDIO_PHONE);
+    assertThat(r.precision()).isGreaterThanOrEqualTo(0.98);
     assertThat(r.perType().get("STREET_ADDRESS").recall()).isGreaterThanOrEqualTo(Floors.PRESIDIO_ADDRESS);
   }
 
@@ -50,12 +51,12 @@ class DeidEvalFiguresTest {
 
   /** Measured floors (see docs/guides/deid.md). */
   static final class Floors {
-    static final double PHYSIONET_RECALL = 0.85;
-    static final double PHYSIONET_PRECISION = 0.67;
-    static final double PHYSIONET_NAMES = 0.91;
-    static final double PHYSIONET_DATES = 0.91;
-    static final double PRESIDIO_PHONE = 0.85;
-    static final double PRESIDIO_ADDRESS = 0.45;
+    static final double PHYSIONET_RECALL = 0.89;
+    static final double PHYSIONET_PRECISION = 0.80;
+    static final double PHYSIONET_NAMES = 0.94;
+    static final double PHYSIONET_DATES = 0.95;
+    static final double PRESIDIO_PHONE = 0.95;
+    static final double PRESIDIO_ADDRESS = 0.72;
 
     private Floors() {}
   }
