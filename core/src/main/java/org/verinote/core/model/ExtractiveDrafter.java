@@ -48,11 +48,16 @@ final class ExtractiveDrafter {
       "good", "great", "sure", "thing", "things", "something", "kind", "sort", "little", "bit", "mean", "maybe",
       "did", "does", "don't", "our", "out", "about", "would", "could", "also", "too", "been", "being", "and,");
   private static final Pattern YEAR_OLD = Pattern.compile("\\b\\d{1,3}[- ]year[- ]old\\b");
-  private static final Pattern CC = Pattern.compile("\\b(?:presents?|presenting|here|in|coming in|came in|"
-      + "come in|referred)(?: today)?(?: with| for| because of| due to)\\s+(?:an? |the |some |your |his |her )?"
-      + "([a-z][a-z0-9 '-]{2,60}?)(?=[.,?!]| and | who | that | which | today|$)");
-  private static final Pattern COMPLAINT = Pattern.compile("\\bcomplain(?:s|ing|ed)? (?:of|about) "
-      + "(?:an? |the |some )?([a-z][a-z0-9 '-]{2,60}?)(?=[.,?!]| and | that |$)");
+  private static final Pattern CC = Pattern.compile("\\b(?:presents?|presenting|here|in|office|seen|coming in|"
+      + "came in|come in|referred)(?: today)?(?: with| for| because of| due to)\\s+(?:an? |the |some |your |his |her |"
+      + "ongoing management of |evaluation of |follow-up of )?"
+      + "([a-z][a-z0-9 '-]{2,60}?)(?=[.,?!]| and | who | that | which | today| for |$)");
+  private static final Pattern COMPLAINT = Pattern.compile("\\bcomplain(?:s|ing|ed)? (?:of |about |to check )?"
+      + "(?:an? |the |some |his |her |your )?([a-z][a-z0-9 '-]{2,60}?)(?=[.,?!]| and | that | for |$)");
+  private static final Pattern SYMPTOM_MENTION = Pattern.compile("\\b(?:experiencing|having|had|have|with|injured|"
+      + "hurt)\\s+(?:some |a |an |this |that |the |your |his |her |my )?((?:(?!been |feeling |lotta |lot |any |so |really |very |bad |the )[a-z-]+ ){0,3}(?:pain|aches?|injury|"
+      + "swelling|cough|headaches?|fevers?|rash|murmur|ulcer|congestion|asthma|arthritis|numbness|weakness|"
+      + "dizziness|fatigue|infection|knee|shoulder|back|ankle|wrist|elbow|hip|neck|foot))\\b");
   private static final Pattern FINDING_QUESTION = Pattern.compile("^(?:(?:and|so|okay|ok|now|also|how about|"
       + "what about|any|do you have|have you (?:had|noticed|experienced|been having)|are you having|"
       + "did you (?:have|notice|experience)|is there|you have|you're not having|no)\\s+)+(?:any\\s+)?"
@@ -300,10 +305,10 @@ final class ExtractiveDrafter {
   /** The chief complaint in a few words, copied from "presents with X" / "here for X" / "complaining of X". */
   private String chiefComplaint(List<Sentence> sentences) {
     for (Sentence s : sentences) {
-      if (s.position() > 0.5) {
+      if (s.position() > 0.3) {
         break;
       }
-      for (Pattern p : new Pattern[] {CC, COMPLAINT}) {
+      for (Pattern p : new Pattern[] {CC, COMPLAINT, SYMPTOM_MENTION}) {
         Matcher m = p.matcher(s.lower());
         if (m.find() && contentWords(m.group(1)) > 0) {
           String phrase = thirdPerson.rewrite(m.group(1).strip(), s.role());
