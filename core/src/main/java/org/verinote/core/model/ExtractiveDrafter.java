@@ -55,7 +55,7 @@ final class ExtractiveDrafter {
   private static final Pattern COMPLAINT = Pattern.compile("\\bcomplain(?:s|ing|ed)? (?:of |about |to check )?"
       + "(?:an? |the |some |his |her |your )?([a-z][a-z0-9 '-]{2,60}?)(?=[.,?!]| and | that | for |$)");
   private static final Pattern SYMPTOM_MENTION = Pattern.compile("\\b(?:experiencing|having|had|have|with|injured|"
-      + "hurt)\\s+(?:some |a |an |this |that |the |your |his |her |my )?((?:(?!been |feeling |lotta |lot |any |so |really |very |bad |the )[a-z-]+ ){0,3}(?:pain|aches?|injury|"
+      + "hurt)\\s+(?:some |a |an |this |that |the |your |his |her |my )?((?:(?!been |feeling |lotta |lot |any |so |really |very |bad |the |had |have |a |an |my |your |his |her )[a-z-]+ ){0,3}(?:pain|aches?|injury|"
       + "swelling|cough|headaches?|fevers?|rash|murmur|ulcer|congestion|asthma|arthritis|numbness|weakness|"
       + "dizziness|fatigue|infection|knee|shoulder|back|ankle|wrist|elbow|hip|neck|foot))\\b");
   private static final Pattern FINDING_QUESTION = Pattern.compile("^(?:(?:and|so|okay|ok|now|also|how about|"
