@@ -6,8 +6,8 @@ package org.verinote.core;
  * <p>Unchecked, and sealed so that callers can handle the whole family exhaustively: bad input
  * ({@link InvalidInputException}), model failures ({@link ModelException} and its kinds), a refused egress
  * ({@link PhiEgressException}), review-workflow conflicts ({@link VersionConflictException},
- * {@link IllegalTransitionException}, {@link NotFoundException}), EHR errors ({@link AdapterException}) and a
- * guardrail that failed closed ({@link GuardrailException}).
+ * {@link IllegalTransitionException}, {@link NotFoundException}), EHR errors ({@link AdapterException}), a
+ * guardrail that failed closed ({@link GuardrailException}) and a review store that failed ({@link StoreException}).
  *
  * <p>Misuse of the API (null arguments, illegal arguments, a builder used twice for the same setting) raises the
  * JDK's own {@link NullPointerException}, {@link IllegalArgumentException} or {@link IllegalStateException}.
@@ -16,7 +16,7 @@ package org.verinote.core;
  */
 public abstract sealed class VerinoteException extends RuntimeException
     permits InvalidInputException, ModelException, PhiEgressException, VersionConflictException,
-        IllegalTransitionException, NotFoundException, AdapterException, GuardrailException {
+        IllegalTransitionException, NotFoundException, AdapterException, GuardrailException, StoreException {
   private static final long serialVersionUID = 1L;
 
   VerinoteException(String message, Throwable cause) {

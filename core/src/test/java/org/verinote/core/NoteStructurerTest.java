@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.verinote.core.deid.DeIdentifier;
 import org.verinote.core.guard.GuardVerdict;
 import org.verinote.core.guard.Guardrail;
 import org.verinote.core.guard.GuardrailChain;
@@ -39,7 +40,8 @@ class NoteStructurerTest {
     assertThat(r.provenance().rawModelOutput()).isEqualTo(raw);
     assertThat(r.provenance().attempts()).hasSize(1);
     assertThat(r.provenance().stageTimings()).containsKeys("deidentify", "prompt", "model", "parse", "restore");
-    assertThat(r.provenance().deidentified()).isFalse();
+    assertThat(r.provenance().deidentified()).isTrue();
+    assertThat(r.provenance().deidentifierId()).isEqualTo("safe-harbor/1");
   }
 
   @Test
@@ -104,7 +106,8 @@ class NoteStructurerTest {
   @Test
   void structure_remoteModelWithDeidDisabled_refusesEgressAndSendsNothing() {
     ScriptedModelProvider model = ScriptedModelProvider.builder().remote(true).otherwise("{}").build();
-    StructuringResult r = with(model).structure(ENCOUNTER);
+    StructuringResult r = NoteStructurer.builder().model(model).deIdentifier(DeIdentifier.disabled()).build()
+        .structure(ENCOUNTER);
     assertThat(r.failure().orElseThrow().code()).isEqualTo(Failure.Code.PHI_EGRESS_REFUSED);
     assertThat(model.calls()).isZero();
   }
@@ -131,7 +134,7 @@ class NoteStructurerTest {
   @Test
   void builder_withoutModel_throwsIllegalState() {
     assertThatThrownBy(() -> NoteStructurer.builder().build()).isInstanceOf(IllegalStateException.class)
-        .hasMessage("NoteStructurer needs a model: call model(...)");
+        .hasMessage("NoteStructurer needs a model: call model(...) or router(...)");
   }
 
   @Test

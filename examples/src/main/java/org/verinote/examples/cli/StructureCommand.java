@@ -79,8 +79,16 @@ public final class StructureCommand implements Callable<Integer> {
   String format;
 
   @Option(names = "--model", paramLabel = "MODEL", defaultValue = "extractive",
-      description = "Model: extractive (embedded, offline, deterministic). Default: ${DEFAULT-VALUE}.")
+      description = "Model: extractive (embedded, offline, deterministic), openai-compatible, anthropic or ollama"
+          + " (with --base-url, --model-name, --api-key-env). Default: ${DEFAULT-VALUE}.")
   String model;
+
+  /** {@code --base-url}, {@code --model-name}, {@code --api-key-env}, {@code --fallback-extractive}. */
+  @picocli.CommandLine.Mixin
+  ModelOptions server = new ModelOptions();
+
+  /** Reads environment variables (the API key); replaced in tests. */
+  java.util.function.Function<String, String> env = System::getenv;
 
   @Option(names = "--age", paramLabel = "YEARS", description = "Patient age in years, if known (0-150).")
   Integer age;
@@ -117,8 +125,7 @@ public final class StructureCommand implements Callable<Integer> {
       NoteTemplate t = NoteTemplate.builtIn(template).orElseThrow(() -> new BadInput("Unknown template '" + template
           + "'. Valid templates: " + String.join(", ", NoteTemplate.builtInIds()) + "."));
       boolean json = parseFormat();
-      ModelProvider provider = newModel(model).orElseThrow(() -> new BadInput("Unknown model '" + model
-          + "'. Valid models: " + String.join(", ", MODELS) + "."));
+      ModelProvider provider = modelFor(model);
       Transcript transcript = Transcript.parse(read());
       Encounter encounter = Encounter.builder().tenantId("cli").encounterId(encounterId())
           .transcript(transcript).template(t).patientContext(patientContext()).build();
@@ -140,8 +147,17 @@ public final class StructureCommand implements Callable<Integer> {
     return VerinoteCli.OK;
   }
 
+  /** The provider for {@code --model} and the server flags; inconsistent flags are bad input. */
+  private ModelProvider modelFor(String name) throws BadInput {
+    try {
+      return server.provider(name, env);
+    } catch (IllegalArgumentException e) {
+      throw new BadInput(e.getMessage());
+    }
+  }
+
   /**
-   * The model for a {@code --model} value. One case per provider; add new providers here and to {@link #MODELS}.
+   * The offline model for a {@code --model} value (model servers: {@link ModelOptions}). One case per provider; add new providers here and to {@link #MODELS}.
    *
    * @param name the option value
    * @return the provider, or empty if the name is unknown

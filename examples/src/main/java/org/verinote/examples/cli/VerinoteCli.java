@@ -42,6 +42,9 @@ public final class VerinoteCli implements Runnable {
     CommandLine cl = new CommandLine(new VerinoteCli());
     // Subcommands register here, one line each.
     cl.addSubcommand(new StructureCommand());
+    cl.addSubcommand(new DeidCommand());
+    cl.addSubcommand(new DeidEvalCommand());
+    cl.addSubcommand(new GuardCommand());
     cl.setExitCodeExceptionMapper(e -> BAD_INPUT);
     cl.setParameterExceptionHandler((ex, args) -> {
       ex.getCommandLine().getErr().println("verinote: " + ex.getMessage());

@@ -98,7 +98,8 @@ class StructureCommandTest {
   void unknownModelOrFormat_exits2ListingValidOnes() {
     Run model = run("structure", "--model", "gpt-9", KNEE.toString());
     assertThat(model.exit()).isEqualTo(2);
-    assertThat(model.err()).contains("Unknown model 'gpt-9'. Valid models: extractive.");
+    assertThat(model.err()).contains("Unknown model 'gpt-9'. Valid models: extractive, openai-compatible,"
+        + " anthropic, ollama.");
     Run format = run("structure", "--format", "xml", KNEE.toString());
     assertThat(format.exit()).isEqualTo(2);
     assertThat(format.err()).contains("Unknown format 'xml'. Valid formats: markdown, json.");

@@ -1,0 +1,345 @@
+package org.verinote.core.deid;
+
+import java.util.List;
+
+/**
+ * Geographic units smaller than a state and facilities: street addresses (US and European layouts, unit and
+ * military post lines), zip codes after a state, hospital and clinic names before "Hospital"/"Memorial"/"Rehab",
+ * and places after "lives in", "transferred from"…
+ */
+final class LocationRecognizer extends TokenRecognizer {
+
+  private static final java.util.Set<String> STRONG_SUFFIX = java.util.Set.of("street", "avenue", "ave", "road",
+      "rd", "boulevard", "blvd", "lane", "ln", "drive", "highway", "hwy", "parkway", "pkwy", "strasse", "straße",
+      "rue", "avenida", "calle", "rua");
+
+  LocationRecognizer() {
+    super("locations");
+  }
+
+  @Override
+  void scan(TextView v, List<PhiSpan> out) {
+    int i = 0;
+    while (i < v.size) {
+      int next = at(v, i, out);
+      i = Math.max(i + 1, next);
+    }
+  }
+
+  private int at(TextView v, int i, List<PhiSpan> out) {
+    int addr = address(v, i);
+    if (addr >= i) {
+      int e = block(v, addr);
+      add(out, v, i, e, PhiType.ADDRESS, 0.85);
+      return e + 1;
+    }
+    if (addressCue(v, i)) {
+      int s = i + 1;
+      while (v.isPunct(s, ':') || v.is(s, "is") || v.is(s, "at") || v.is(s, "to") || v.isPunct(s, '-')) {
+        s++;
+      }
+      if (s < v.size && (v.kind[s] == TextView.NUMBER || v.isCapitalized(s) && !v.has(s, Lexicon.STOP))) {
+        int e = block(v, s);
+        if (e > s || v.kind[s] == TextView.NUMBER) {
+          add(out, v, s, e, PhiType.ADDRESS, 0.75);
+          return e + 1;
+        }
+      }
+    }
+    if (v.kind[i] == TextView.NUMBER && (v.length(i) == 5 || v.length(i) == 4) && zipContext(v, i)) {
+      int e = i;
+      if (v.isPunct(i + 1, '-') && v.adjacent(i) && v.isNumber(i + 2) && v.length(i + 2) == 4) {
+        e = i + 2;
+      }
+      add(out, v, i, e, PhiType.ZIP, 0.85);
+      return e + 1;
+    }
+    if (v.kind[i] != TextView.WORD) {
+      return i + 1;
+    }
+    if (v.has(i, Lexicon.FACILITY) && i > 0) {
+      int s = facilityStart(v, i);
+      if (s >= 0) {
+        add(out, v, s, i - 1, PhiType.ORGANIZATION, 0.75);
+      }
+      return i + 1;
+    }
+    if (v.has(i, Lexicon.LOCATION_CUE) && placeCue(v, i)) {
+      int j = i + 1;
+      if (v.is(j, "the")) {
+        j++;
+      }
+      if (placeWord(v, j) || facilityAcronym(v, j)) {
+        int e = j;
+        while (e + 1 < v.size && e - j < 2 && placeWord(v, e + 1) && !v.newlineBefore(e + 1)) {
+          e++;
+        }
+        if (v.has(e, Lexicon.FACILITY) || v.has(e + 1, Lexicon.FACILITY)) {
+          return j; // the facility rule takes it
+        }
+        add(out, v, j, e, PhiType.LOCATION, 0.6);
+        return e + 1;
+      }
+    }
+    return i + 1;
+  }
+
+  /** "address:", "lives at", "located at", "send it to": an address follows. */
+  private static boolean addressCue(TextView v, int i) {
+    if (v.kind[i] != TextView.WORD || v.length(i) > 7 || v.length(i) < 2) {
+      return false;
+    }
+    char c = Character.toLowerCase(v.text.charAt(v.start[i]));
+    if (c != 'a' && c != 't' && c != 'o') {
+      return false;
+    }
+    if (v.is(i, "address") || v.is(i, "addr")) {
+      return true;
+    }
+    if (v.is(i, "at") && (v.is(i - 1, "lives") || v.is(i - 1, "live") || v.is(i - 1, "located") || v.is(i - 1, "is")
+        && v.is(i - 2, "office") || v.is(i - 1, "off") || v.is(i - 1, "resides"))) {
+      return true;
+    }
+    return v.is(i, "to") && (v.is(i - 1, "sent") || v.is(i - 1, "send") || v.is(i - 1, "mail") || v.is(i - 1, "ship")
+        || v.is(i - 1, "deliver") || v.is(i - 2, "sent") || v.is(i - 2, "send")) || v.is(i, "of") && v.is(i - 1, "corner");
+  }
+
+  /**
+   * Extends an address over the rest of its block: further numbers, capitalised words (city, region, country),
+   * two-letter codes, unit lines and postal codes, across at most three line breaks; stops at a sentence end or a
+   * lower-case word in prose.
+   */
+  private static int block(TextView v, int last) {
+    int e = last;
+    int lines = 0;
+    for (int n = last + 1; n < v.size && n - last <= 20; n++) {
+      if (v.newlineBefore(n) && ++lines > 3) {
+        break;
+      }
+      if (v.kind[n] == TextView.PUNCT) {
+        char c = v.text.charAt(v.start[n]);
+        if (c == ',' || c == '>' || c == '-' || c == '#' || c == '/') {
+          continue;
+        }
+        if (c == '.' && n > 0 && v.adjacent(n - 1) && v.isWord(n - 1) && v.length(n - 1) <= 4
+            && n + 1 < v.size && (v.kind[n + 1] != TextView.WORD || v.isCapitalized(n + 1)) && !v.newlineBefore(n + 1)
+            && v.start[n + 1] - v.end[n] <= 1) {
+          continue; // "Apt.", "St.", "u."
+        }
+        break;
+      }
+      if (v.kind[n] == TextView.NUMBER || v.kind[n] == TextView.ALNUM) {
+        if (v.length(n) > 7) {
+          break;
+        }
+        e = n;
+        continue;
+      }
+      int f = v.flags(n);
+      boolean ok;
+      if ((f & Lexicon.CLINICAL) != 0 || (f & Lexicon.STOP) != 0 && !(v.is(n, "de") || v.is(n, "do")
+          || v.is(n, "da") || v.is(n, "of") && v.isCapitalized(n + 1))) {
+        ok = (f & Lexicon.UNIT) != 0;
+      } else if (v.style == TextView.Style.LOWER) {
+        ok = (f & Lexicon.COMMON) == 0 || (f & (Lexicon.STREET | Lexicon.UNIT)) != 0;
+      } else {
+        ok = v.isCapitalized(n) || v.isAllUpper(n) || (f & (Lexicon.STREET | Lexicon.UNIT)) != 0;
+      }
+      if (!ok) {
+        break;
+      }
+      e = n;
+    }
+    return e;
+  }
+
+  /** "lives in", "from", "transferred to": a cue for a place. */
+  private static boolean placeCue(TextView v, int i) {
+    String w = v.lower(i);
+    if (v.has(i - 1, Lexicon.LIVE_VERB) || w.equals("to") && v.is(i - 1, "back")) {
+      return true;
+    }
+    if (w.equals("from") && v.style != TextView.Style.LOWER) {
+      return true;
+    }
+    return v.style == TextView.Style.MIXED && (w.equals("in") || w.equals("near") || w.equals("from"));
+  }
+
+  /** "transferred to GH", "sent to VAMC": a short acronym right after a transfer verb names a facility. */
+  private static boolean facilityAcronym(TextView v, int j) {
+    if (!v.isWord(j) || v.length(j) < 2 || v.length(j) > 5 || !v.has(j - 2, Lexicon.LIVE_VERB)) {
+      return false;
+    }
+    if (v.has(j, Lexicon.STOP | Lexicon.COMMON | Lexicon.CLINICAL | Lexicon.MONTH | Lexicon.TITLE)) {
+      return false;
+    }
+    return v.style == TextView.Style.LOWER || v.isAllUpper(j);
+  }
+
+  private static boolean placeWord(TextView v, int j) {
+    if (!v.isWord(j) || v.length(j) < 3) {
+      return false;
+    }
+    if (v.has(j, Lexicon.STOP | Lexicon.MONTH | Lexicon.TITLE | Lexicon.COMMON | Lexicon.RELATION
+        | Lexicon.CLINICAL)) {
+      return false;
+    }
+    if (v.style == TextView.Style.MIXED) {
+      return v.isCapitalized(j) && !(v.isAllUpper(j) && v.length(j) <= 4);
+    }
+    return true;
+  }
+
+  private static int facilityStart(TextView v, int head) {
+    int s = -1;
+    int j = head - 1;
+    for (int k = 0; k < 3 && j >= 0; k++, j--) {
+      if (!v.isWord(j) || v.newlineBefore(j + 1) && j + 1 != head) {
+        break;
+      }
+      String w = v.lower(j);
+      boolean ok;
+      if (v.has(j, Lexicon.STOP | Lexicon.FACILITY | Lexicon.CLINICAL | Lexicon.TITLE | Lexicon.MONTH)) {
+        ok = w.equals("of") && s >= 0 && j > 0 && v.isWord(j - 1);
+      } else if (v.style == TextView.Style.MIXED) {
+        ok = v.isCapitalized(j) && !(v.isAllUpper(j) && v.length(j) <= 3);
+      } else {
+        ok = !v.has(j, Lexicon.COMMON) || v.has(j, Lexicon.ANY_NAME) || w.equals("holy") || w.equals("saint");
+      }
+      if (!ok) {
+        break;
+      }
+      s = j;
+    }
+    if (s >= 0 && v.is(s, "of")) {
+      s++;
+    }
+    return s >= 0 && s < head ? s : -1;
+  }
+
+  private static boolean zipContext(TextView v, int i) {
+    int c = i - 1;
+    if (v.isPunct(c, ':') || v.is(c, "is")) {
+      c--;
+    }
+    if (v.is(c, "zip") || v.is(c, "code") && (v.is(c - 1, "zip") || v.is(c - 1, "postal")) || v.is(c, "postcode")) {
+      return true;
+    }
+    int p = v.isPunct(i - 1, ',') ? i - 2 : i - 1;
+    if (p >= 0 && v.isWord(p) && v.length(p) == 2 && v.isAllUpper(p) && Words.STATE_CODES.contains(v.lower(p))) {
+      return true;
+    }
+    return p >= 0 && v.isWord(p) && Words.MILITARY_POST.contains(v.lower(p));
+  }
+
+  /** The last token of a street address starting at {@code i}, or -1. */
+  private static int address(TextView v, int i) {
+    if (v.kind[i] == TextView.NUMBER || v.kind[i] == TextView.ALNUM && Character.isDigit(v.text.charAt(v.start[i]))) {
+      if (v.length(i) > 6) {
+        return -1;
+      }
+      // "221B Baker Street", "6750 Koskikatu 25", "138 Consul Place"
+      int j = i + 1;
+      int words = 0;
+      while (j < v.size && words < 4 && v.isWord(j) && !v.newlineBefore(j)) {
+        String w = v.lower(j);
+        if (words > 0 && v.has(j, Lexicon.STREET) && (v.style == TextView.Style.MIXED ? v.isCapitalized(j)
+            || STRONG_SUFFIX.contains(w) : STRONG_SUFFIX.contains(w)) || words > 0 && streetWord(w)) {
+          return unitTail(v, suffixEnd(v, j));
+        }
+        if (words == 0 && streetWord(w) && v.isNumber(j + 1)) {
+          return unitTail(v, j + 1);
+        }
+        if (v.has(j, Lexicon.STOP | Lexicon.CLINICAL) || v.style == TextView.Style.MIXED && !v.isCapitalized(j)
+            && !v.has(j, Lexicon.STREET) || v.style == TextView.Style.UPPER && v.has(j, Lexicon.COMMON)) {
+          return -1;
+        }
+        words++;
+        j++;
+        if (v.isNumber(j) && v.length(j) <= 4 && !v.newlineBefore(j) && v.style == TextView.Style.MIXED
+            && allNamed(v, i + 1, j - 1)) {
+          return unitTail(v, j); // "20789 Allika 46"
+        }
+      }
+      return -1;
+    }
+    if (v.kind[i] == TextView.WORD) {
+      String w = v.lower(i);
+      if (streetWord(w) && v.isNumber(i + 1) && v.length(i + 1) <= 4 && !v.newlineBefore(i + 1)
+          && (v.style != TextView.Style.MIXED || v.isCapitalized(i))) {
+        return unitTail(v, i + 1); // "Pohlstrasse 9", "Grössgstötten 50"
+      }
+      if ((Words.UNIT_WORDS.contains(w) && !w.equals("floor") && !w.equals("room") && !w.equals("unit")
+          || w.equals("unit") && v.isCapitalized(i)) && unitNumber(v, i) > i) {
+        return unitNumber(v, i);
+      }
+      if (Words.MILITARY_POST.contains(w) && v.isAllUpper(i) && v.isWord(i + 1) && v.length(i + 1) == 2
+          && v.isNumber(i + 2)) {
+        return i + 2;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean allNamed(TextView v, int from, int to) {
+    for (int k = from; k <= to; k++) {
+      if (!v.isCapitalized(k) || v.isAllUpper(k) || v.has(k, Lexicon.COMMON | Lexicon.CLINICAL | Lexicon.MONTH)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** German/Nordic/Finnish compound street names: "Pohlstrasse", "Søndergade", "Koskikatu". */
+  private static boolean streetWord(String w) {
+    return w.length() > 5 && (w.endsWith("strasse") || w.endsWith("straße") || w.endsWith("gade")
+        || w.endsWith("vej") || w.endsWith("katu") || w.endsWith("straat") || w.endsWith("gatan")
+        || w.endsWith("vägen") || w.endsWith("veien") || w.endsWith("weg") || w.endsWith("tie")
+        && w.length() > 7 || w.endsWith("laan") || w.endsWith("gasse") || w.endsWith("allee")
+        || w.endsWith("platz") || w.endsWith("gata") || w.endsWith("plein") || w.endsWith("stötten"));
+  }
+
+  private static int suffixEnd(TextView v, int j) {
+    int e = j;
+    if (v.isPunct(e + 1, '.') && v.adjacent(e)) {
+      e++;
+    }
+    if (v.isNumber(e + 1) && v.length(e + 1) <= 4 && !v.newlineBefore(e + 1)) {
+      e++;
+    }
+    return e;
+  }
+
+  /** Extends over ", Apt. 864", "Suite 632", "# 4". */
+  private static int unitTail(TextView v, int last) {
+    int j = last + 1;
+    if (v.isPunct(j, ',')) {
+      j++;
+    }
+    if (v.isWord(j) && Words.UNIT_WORDS.contains(v.lower(j))) {
+      int u = unitNumber(v, j);
+      if (u > j) {
+        return u;
+      }
+    }
+    if (v.isPunct(j, '#') && (v.isNumber(j + 1) || j + 1 < v.size
+        && v.kind[j + 1] == TextView.ALNUM)) {
+      return j + 1;
+    }
+    return last;
+  }
+
+  private static int unitNumber(TextView v, int unitWord) {
+    int j = unitWord + 1;
+    if (v.isPunct(j, '.')) {
+      j++;
+    }
+    if (v.isPunct(j, '#')) {
+      j++;
+    }
+    if (j < v.size && (v.kind[j] == TextView.NUMBER || v.kind[j] == TextView.ALNUM) && v.length(j) <= 6) {
+      return j;
+    }
+    return -1;
+  }
+}

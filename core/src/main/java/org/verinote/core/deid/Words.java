@@ -1,0 +1,122 @@
+package org.verinote.core.deid;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** Small closed vocabularies used by the built-in recognizers (written for Verinote, Apache-2.0). */
+final class Words {
+
+  private Words() {}
+
+  private static Set<String> set(String... words) {
+    return Set.copyOf(java.util.Arrays.asList(words));
+  }
+
+  static final Set<String> STOPWORDS = set("a", "about", "above", "after", "again", "against", "all", "am", "an",
+      "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but",
+      "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further",
+      "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i",
+      "if", "in", "into", "is", "it", "its", "itself", "just", "me", "more", "most", "my", "myself", "no", "nor",
+      "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "out", "over", "own", "same",
+      "she", "should", "so", "some", "such", "than", "that", "the", "their", "them", "then", "there", "these",
+      "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what",
+      "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours",
+      "okay", "ok", "yes", "yeah", "um", "uh", "hmm", "mhm", "oh", "well", "so", "pt", "pts", "patient", "aware",
+      "notified", "called", "made", "team", "family", "md", "rn", "np", "pa", "per", "see", "saw", "said", "says",
+      "today", "tonight", "tomorrow", "yesterday", "also", "still", "again", "again", "note", "notes", "office",
+      "unit", "floor", "service", "spoke", "talked", "visited", "visit", "in", "call", "phone", "page", "paged",
+      "orders", "ordered", "order", "wants", "want", "came", "come", "feels", "thinks", "recommends", "says");
+
+  static final Set<String> CLINICIAN_TITLES = set("dr", "doctor", "drs", "nurse", "np", "rn", "pa", "prof",
+      "professor", "dds", "resident", "intern", "attending", "fellow");
+
+  static final Set<String> PERSON_TITLES = set("rabbi", "rev", "reverend", "pastor", "imam", "mr", "mrs",
+      "ms", "miss", "mister", "mx", "madam", "sir", "mme",
+      "mlle", "herr", "frau", "senor", "senora");
+
+  static final Set<String> CREDENTIALS = set("rn", "md", "np", "rrt", "licsw", "lcsw", "msw", "lpn", "cna",
+      "pharmd", "dpt", "pa", "do", "crna", "aprn", "phd", "facs", "rd", "ot", "slp", "bsn", "msn");
+
+  static final Set<String> RELATIONS = set("neice", "neighbour's", "son", "daughter", "dtr", "wife", "husband", "sister", "brother",
+      "mother", "father", "mom", "dad", "niece", "nephew", "friend", "proxy", "grandson", "granddaughter",
+      "grandaughter", "grandmother", "grandfather", "aunt", "uncle", "cousin", "partner", "boyfriend", "girlfriend",
+      "spouse", "fiance", "fiancee", "stepson", "stepdaughter", "neighbor", "neighbour", "guardian", "caregiver",
+      "roommate", "sons", "daughters", "sisters", "brothers", "grandchildren", "children", "kids", "hcp", "other",
+      "sibling", "in-law", "colleague", "coworker", "chaplain", "pastor", "manager", "worker");
+
+  static final Set<String> INTRO_CUES = set("hi", "hello", "hey", "thanks", "bye", "goodbye", "dear", "meet",
+      "named", "name's", "called");
+
+  /** Weak cues: only a dictionary given name after them counts ("spoke with Suzette"). */
+  static final Set<String> WEAK_INTRO_CUES = set("ask", "asked", "tell", "told", "with", "per", "by", "paged",
+      "page", "contacted", "reach", "reached", "and", "&");
+
+  static final Set<String> TRAILING_CUES = set("aware", "notified", "paged", "informed", "updated", "called",
+      "contacted");
+
+  static final Set<String> FACILITY_HEADS = set("hospital", "hosp", "hospitals", "clinic", "clinics",
+      "memorial", "rehab", "rehabilitation", "infirmary", "sanatorium", "hospice", "campus", "healthcare",
+      "health", "medical", "center", "centre", "pavilion", "institute");
+
+  static final Set<String> STREET_SUFFIXES = set("street", "st", "avenue", "ave", "av", "road", "rd",
+      "boulevard", "blvd", "lane", "ln", "drive", "dr", "court", "ct", "way", "place", "pl", "terrace", "ter",
+      "circle", "cir", "highway", "hwy", "parkway", "pkwy", "square", "sq", "trail", "trl", "pike", "alley",
+      "plaza", "crescent", "close", "row", "walk", "hill", "heights", "loop", "path", "run", "crossing", "point",
+      "strasse", "straße", "str", "gasse", "weg", "allee", "platz", "rue", "avenida", "avda", "calle", "via",
+      "viale", "piazza", "rua", "rúa", "tér", "utca", "ut", "vænget", "vaenget", "straat", "laan", "gade", "vej", "gata", "gatan", "vägen", "veien", "vei", "katu",
+      "tie", "utca", "ulica", "corso", "chaussee", "radial", "quai", "chemin", "route", "rte");
+
+  static final Set<String> UNIT_WORDS = set("apt", "apartment", "suite", "ste", "unit", "box", "floor", "fl",
+      "room", "rm", "bldg", "building", "psc", "cmr");
+
+  static final Set<String> MILITARY_POST = set("apo", "fpo", "dpo");
+
+  static final Set<String> STATE_CODES = set("al", "ak", "az", "ar", "ca", "co", "ct", "de", "dc", "fl", "ga",
+      "hi", "id", "il", "in", "ia", "ks", "ky", "la", "me", "md", "ma", "mi", "mn", "ms", "mo", "mt", "ne", "nv",
+      "nh", "nj", "nm", "ny", "nc", "nd", "oh", "ok", "or", "pa", "ri", "sc", "sd", "tn", "tx", "ut", "vt", "va",
+      "wa", "wv", "wi", "wy", "aa", "ae", "ap");
+
+  static final Set<String> LOCATION_CUES = set("in", "from", "near", "at", "to", "of");
+
+  static final Set<String> LIVE_VERBS = set("transfered", "trans", "tx", "flighted", "go", "going", "discharged",
+      "dc'd", "lives", "live", "living", "lived", "moved", "moving", "resides",
+      "reside", "residing", "born", "grew", "relocated", "visiting", "flew", "traveled", "travelled", "drove",
+      "returned", "transferred", "transfer", "admitted", "came", "coming", "arrived", "sent", "went", "trip");
+
+  static final Map<String, Integer> MONTHS = new HashMap<>();
+  static final Map<String, Integer> NUMBERS = new HashMap<>();
+  static final Map<String, Integer> ORDINALS = new HashMap<>();
+
+  static {
+    String[][] months = {{"january", "jan"}, {"february", "feb"}, {"march", "mar"}, {"april", "apr"}, {"may"},
+        {"june", "jun"}, {"july", "jul"}, {"august", "aug"}, {"september", "sep", "sept"}, {"october", "oct"},
+        {"november", "nov"}, {"december", "dec"}};
+    for (int m = 0; m < months.length; m++) {
+      for (String name : months[m]) {
+        MONTHS.put(name, m + 1);
+      }
+    }
+    String[] units = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
+    for (int i = 0; i < units.length; i++) {
+      NUMBERS.put(units[i], i);
+    }
+    NUMBERS.put("oh", 0);
+    String[] tens = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
+    for (int i = 0; i < tens.length; i++) {
+      NUMBERS.put(tens[i], 20 + i * 10);
+    }
+    String[] ord = {"", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+        "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+        "nineteenth", "twentieth"};
+    for (int i = 1; i < ord.length; i++) {
+      ORDINALS.put(ord[i], i);
+    }
+    ORDINALS.put("thirtieth", 30);
+  }
+
+  static boolean isTitle(String lower) {
+    return CLINICIAN_TITLES.contains(lower) || PERSON_TITLES.contains(lower);
+  }
+}
