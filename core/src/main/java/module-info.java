@@ -18,6 +18,7 @@ module org.verinote.core {
   exports org.verinote.core.model;
   exports org.verinote.core.providers;
   exports org.verinote.core.deid;
+  exports org.verinote.core.events;
   exports org.verinote.core.guard;
   exports org.verinote.core.record;
   exports org.verinote.core.review;

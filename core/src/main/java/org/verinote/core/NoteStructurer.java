@@ -12,6 +12,9 @@ import java.util.Objects;
 import org.verinote.core.deid.DeIdentifier;
 import org.verinote.core.deid.PhiVault;
 import org.verinote.core.deid.SafeHarborDeIdentifier;
+import org.verinote.core.events.LogContext;
+import org.verinote.core.events.PipelineListener;
+import org.verinote.core.events.PipelineListeners;
 import org.verinote.core.guard.ChainResult;
 import org.verinote.core.guard.GuardContext;
 import org.verinote.core.guard.GuardrailChain;
@@ -47,6 +50,7 @@ public final class NoteStructurer {
   private final GuardrailChain guardrails;
   private final int maxAttempts;
   private final boolean allowRawTextToRemoteModels;
+  private final StructureEvents events;
 
   private NoteStructurer(Builder b) {
     this.model = b.model;
@@ -55,6 +59,12 @@ public final class NoteStructurer {
     this.guardrails = b.guardrails == null ? GuardrailChain.empty() : b.guardrails;
     this.maxAttempts = b.maxAttempts == 0 ? 2 : b.maxAttempts;
     this.allowRawTextToRemoteModels = b.allowRawTextToRemoteModels;
+    List<PipelineListener> listeners = new ArrayList<>();
+    if (b.logEvents) {
+      listeners.add(PipelineListeners.logging());
+    }
+    listeners.addAll(b.listeners);
+    this.events = new StructureEvents(listeners);
   }
 
   /**
@@ -118,33 +128,46 @@ public final class NoteStructurer {
   StructuringResult structure(Encounter encounter, ModelProvider model) {
     ModelInfo info = model.info();
     NoteTemplate template = encounter.template();
+    String runId = modelRunId(encounter, info);
     Provenance.Builder prov = Provenance.builder()
-        .modelRunId(modelRunId(encounter, info))
+        .modelRunId(runId)
         .model(info.id(), info.version())
         .prompt(info.capabilities().profile().name(), PromptBuilder.VERSION)
         .template(template.id(), template.version())
         .deidentifier(deIdentifier.id(), deIdentifier.isActive());
     List<Finding> findings = new ArrayList<>();
+    LogContext.Scope mdc = LogContext.bind(encounter.tenantId(), encounter.encounterId(), runId);
     try {
-      return run(encounter, model, info, template, prov, findings);
-    } catch (RuntimeException e) {
-      // Last line of defence: nothing escapes structure() but misuse. The message names the type only.
-      return StructuringResult.failed(encounter, new Failure(Failure.Code.INTERNAL_ERROR,
-          "Structuring failed with " + e.getClass().getName() + "."), findings, prov.build());
+      StructureEvents.Run ev = events.start(encounter, runId, info);
+      ev.started();
+      StructuringResult result;
+      try {
+        result = run(encounter, model, info, template, prov, findings, ev);
+      } catch (RuntimeException e) {
+        // Last line of defence: nothing escapes structure() but misuse. The message names the type only.
+        result = StructuringResult.failed(encounter, new Failure(Failure.Code.INTERNAL_ERROR,
+            "Structuring failed with " + e.getClass().getName() + "."), findings, prov.build());
+      }
+      ev.finished(result);
+      return result;
+    } finally {
+      mdc.close();
     }
   }
 
   private StructuringResult run(Encounter encounter, ModelProvider model, ModelInfo info, NoteTemplate template,
-      Provenance.Builder prov, List<Finding> findings) {
+      Provenance.Builder prov, List<Finding> findings, StructureEvents.Run ev) {
     long t = System.nanoTime();
     PhiVault vault = deIdentifier.open(encounter.encounterId(), encounter.patientContext());
     Transcript deid = encounter.transcript().mapText(turn -> vault.deidentify(turn.text()));
     prov.replacementCounts(vault.replacementCounts());
     t = stage(prov, "deidentify", t);
+    ev.deidentified(deIdentifier.id(), vault.replacementCounts());
 
     ModelRequest request = PromptBuilder.build(deid, template, info.capabilities(), encounter.patientContext());
     request = guardrails.applyInput(request, deid, template, info.capabilities().profile());
     t = stage(prov, "prompt", t);
+    ev.promptBuilt(request);
 
     String instruction = "";
     for (int attempt = 1; attempt <= maxAttempts; attempt++) {
@@ -157,12 +180,14 @@ public final class NoteStructurer {
           vault.checkEgress(request.outboundText());
         } catch (PhiEgressException e) {
           stage(prov, "egress-check", t);
+          ev.egressChecked(attempt, false);
           prov.attempt(new Attempt(attempt, info.id(), info.version(), Attempt.Outcome.EGRESS_REFUSED, "",
               instruction, "PhiEgressException: " + e.getMessage(), Duration.ZERO, -1, -1));
           return StructuringResult.failed(encounter,
               new Failure(Failure.Code.PHI_EGRESS_REFUSED, e.getMessage()), findings, prov.build());
         }
         t = stage(prov, "egress-check", t);
+        ev.egressChecked(attempt, true);
       }
 
       ModelResponse response;
@@ -172,10 +197,12 @@ public final class NoteStructurer {
       } catch (RuntimeException e) {
         Duration d = Duration.ofNanos(System.nanoTime() - callStart);
         t = stage(prov, "model", t);
+        ev.modelFailed(attempt, e);
         String error = e.getClass().getSimpleName() + (e instanceof VerinoteException ? ": " + e.getMessage() : "");
         prov.attempt(new Attempt(attempt, info.id(), info.version(), Attempt.Outcome.MODEL_ERROR, "", instruction,
             error, d, -1, -1));
         if (e instanceof VerinoteException ve && ve.isRetriable() && attempt < maxAttempts) {
+          ev.reprompted(attempt + 1, "RETRIABLE_ERROR");
           continue;
         }
         return StructuringResult.failed(encounter, new Failure(Failure.Code.MODEL_UNAVAILABLE,
@@ -183,10 +210,12 @@ public final class NoteStructurer {
       }
       Duration callTime = Duration.ofNanos(System.nanoTime() - callStart);
       t = stage(prov, "model", t);
+      ev.modelCalled(attempt, response);
       prov.model(response.modelId(), response.modelVersion()).skippedProviders(response.skipped());
 
       NoteOutputParser.Parsed parsed = NoteOutputParser.parse(response.text(), template);
       t = stage(prov, "parse", t);
+      ev.parsed(attempt, parsed.ok(), parsed.findings().size());
       if (!parsed.ok()) {
         prov.attempt(attempt(attempt, response, Attempt.Outcome.UNPARSEABLE, instruction, parsed.failure(),
             callTime));
@@ -194,6 +223,7 @@ public final class NoteStructurer {
           instruction = "Your previous answer could not be read: " + parsed.failure()
               + " Answer again with one JSON object whose keys are the section keys.";
           request = reprompt(request, response.text(), instruction);
+          ev.reprompted(attempt + 1, "UNPARSEABLE");
           continue;
         }
         findings.addAll(parsed.findings());
@@ -206,11 +236,13 @@ public final class NoteStructurer {
           info.capabilities().profile(), attempt));
       chain.layerTimings().forEach((layer, d) -> prov.stage("guardrail:" + layer, d));
       t = stage(prov, "guardrails", t);
+      ev.guarded(attempt, chain);
 
       if (chain.outcome() == ChainResult.Outcome.REPROMPT && attempt < maxAttempts) {
         prov.attempt(attempt(attempt, response, Attempt.Outcome.REPROMPTED, instruction, "", callTime));
         instruction = chain.instruction();
         request = reprompt(request, response.text(), instruction);
+        ev.reprompted(attempt + 1, "GUARDRAIL");
         continue;
       }
       if (chain.outcome() == ChainResult.Outcome.BLOCKED) {
@@ -222,7 +254,7 @@ public final class NoteStructurer {
       }
       prov.attempt(attempt(attempt, response, Attempt.Outcome.ACCEPTED, instruction, "", callTime));
       findings.addAll(parsed.findings());
-      findings.addAll(chain.findings());
+      findings.addAll(FindingSpans.restore(chain.findings(), chain.note(), vault));
       if (chain.outcome() == ChainResult.Outcome.REPROMPT) {
         findings.add(Finding.of("structurer", "REPROMPT_LIMIT", Severity.WARNING, "A guardrail asked for another"
             + " attempt but the limit of " + maxAttempts + " attempts was reached; the last draft is kept."));
@@ -232,6 +264,7 @@ public final class NoteStructurer {
       t = stage(prov, "restore", t);
       StructuredNote linked = EvidenceLinker.link(restored, encounter.transcript());
       stage(prov, "evidence", t);
+      ev.restored(linked);
       Status status = response.degraded() ? Status.DEGRADED : Status.DRAFTED;
       return StructuringResult.drafted(encounter, status, linked, findings, chain.scores(), prov.build());
     }
@@ -307,6 +340,8 @@ public final class NoteStructurer {
     private GuardrailChain guardrails;
     private int maxAttempts;
     private boolean allowRawTextToRemoteModels;
+    private final List<PipelineListener> listeners = new ArrayList<>();
+    private boolean logEvents = true;
 
     private Builder() {}
 
@@ -403,6 +438,32 @@ public final class NoteStructurer {
      */
     public Builder allowRawTextToRemoteModels() {
       this.allowRawTextToRemoteModels = true;
+      return this;
+    }
+
+    /**
+     * Adds a listener that receives a {@link org.verinote.core.events.PipelineEvent} at every stage of every
+     * {@link #structure(Encounter)} call, synchronously on the calling thread. Listeners are called in the order
+     * added, after the default logging listener; one that throws is logged once and skipped, never breaking the
+     * pipeline.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public Builder listener(PipelineListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /**
+     * Whether events are logged through SLF4J by {@link PipelineListeners#logging()} (default {@code true}). The
+     * MDC keys of {@link LogContext} are bound during {@code structure()} either way.
+     *
+     * @param enabled {@code false} to log nothing per event
+     * @return this builder
+     */
+    public Builder logEvents(boolean enabled) {
+      this.logEvents = enabled;
       return this;
     }
 

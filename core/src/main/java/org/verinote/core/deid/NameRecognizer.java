@@ -31,6 +31,10 @@ final class NameRecognizer extends TokenRecognizer {
     if ((f & Lexicon.TITLE) != 0) {
       int j = i + 1;
       if (v.isPunct(j, '.')) {
+        if (v.length(i) > 4) {
+          // "Hi, doctor. I'm here": a full word before a full stop ends a sentence; only "Dr." is an abbreviation
+          return i + 1;
+        }
         j++;
       }
       int e = -1;
@@ -168,7 +172,7 @@ final class NameRecognizer extends TokenRecognizer {
 
   /** A word right after a title ("Dr."). */
   private static boolean afterTitle(TextView v, int j, int titleFlags) {
-    if (!v.isWord(j) || v.length(j) < 2) {
+    if (!v.isWord(j) || v.length(j) < 2 || v.lower(j).startsWith("i'")) {
       return false;
     }
     int f = v.flags(j);

@@ -60,6 +60,12 @@ public sealed interface GuardVerdict {
       findings = List.copyOf(findings);
       scores = Map.copyOf(scores);
     }
+
+    /** @return sizes and codes only */
+    @Override
+    public String toString() {
+      return "Rewrite[" + note + ", findings=" + codes(findings) + ", scores=" + scores + "]";
+    }
   }
 
   /**
@@ -73,6 +79,12 @@ public sealed interface GuardVerdict {
     public Flag {
       findings = List.copyOf(findings);
       scores = Map.copyOf(scores);
+    }
+
+    /** @return codes only */
+    @Override
+    public String toString() {
+      return "Flag[findings=" + codes(findings) + ", scores=" + scores + "]";
     }
   }
 
@@ -90,6 +102,13 @@ public sealed interface GuardVerdict {
       findings = List.copyOf(findings);
       scores = Map.copyOf(scores);
     }
+
+    /** @return sizes and codes only: the instruction may echo de-identified note text */
+    @Override
+    public String toString() {
+      return "Reprompt[instructionChars=" + instruction.length() + ", findings=" + codes(findings) + ", scores="
+          + scores + "]";
+    }
   }
 
   /**
@@ -106,6 +125,17 @@ public sealed interface GuardVerdict {
       findings = List.copyOf(findings);
       scores = Map.copyOf(scores);
     }
+
+    /** @return sizes and codes only */
+    @Override
+    public String toString() {
+      return "Block[reasonChars=" + reason.length() + ", findings=" + codes(findings) + ", scores=" + scores + "]";
+    }
+  }
+
+  /** Finding codes in order: what {@code toString()} shows instead of finding messages. */
+  private static List<String> codes(List<Finding> findings) {
+    return findings.stream().map(Finding::code).toList();
   }
 
   /** @return a pass with no scores */

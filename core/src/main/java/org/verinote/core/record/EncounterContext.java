@@ -28,4 +28,11 @@ public record EncounterContext(String encounterRef, String patientRef, Instant s
   public Optional<String> patient() {
     return Optional.ofNullable(patientRef);
   }
+
+  /** @return references and status; the encounter's dates are PHI, so only their presence is shown */
+  @Override
+  public String toString() {
+    return "EncounterContext[" + encounterRef + ", patient=" + patientRef + ", start=" + (start != null) + ", end="
+        + (end != null) + ", status=" + status + "]";
+  }
 }

@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -22,6 +23,9 @@ import org.verinote.core.audit.AuditChain;
 import org.verinote.core.audit.AuditEntry;
 import org.verinote.core.audit.AuditEvent;
 import org.verinote.core.audit.AuditVerification;
+import org.verinote.core.events.LogContext;
+import org.verinote.core.events.PipelineListener;
+import org.verinote.core.events.PipelineListeners;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,10 +59,17 @@ public final class ReviewWorkflow {
 
   private final DraftStore store;
   private final Clock clock;
+  private final PipelineListener events;
 
   private ReviewWorkflow(Builder b) {
     this.store = b.store;
     this.clock = b.clock == null ? Clock.systemUTC() : b.clock;
+    List<PipelineListener> listeners = new ArrayList<>();
+    if (b.logEvents) {
+      listeners.add(PipelineListeners.logging());
+    }
+    listeners.addAll(b.listeners);
+    this.events = PipelineListeners.composite(listeners);
   }
 
   /**
@@ -118,9 +129,19 @@ public final class ReviewWorkflow {
     AuditEntry created = new AuditEntry(tenant.tenantId(), draftId, encounter.encounterId(), "DRAFT_CREATED",
         "system:structurer", now, "", ReviewState.DRAFTED.name(), 0, 1, run,
         AuditChain.sha256Hex(note.toJson()));
-    ReviewDraft stored = store.create(tenant, draft, created);
-    LOG.debug("Review draft {} for encounter {} at v{}", stored.draftId(), stored.encounterId(), stored.version());
-    return stored;
+    long t0 = System.nanoTime();
+    LogContext.Scope mdc = LogContext.bind(tenant.tenantId(), encounter.encounterId(), run);
+    try {
+      ReviewDraft stored = store.create(tenant, draft, created);
+      LOG.debug("Review draft {} for encounter {} at v{}", stored.draftId(), stored.encounterId(), stored.version());
+      if (stored.createdAt().equals(now)) {
+        // Not for an idempotent replay that returned the existing draft.
+        ReviewEvents.emit(events, "DRAFT_CREATED", stored, "system:structurer", "", t0);
+      }
+      return stored;
+    } finally {
+      mdc.close();
+    }
   }
 
   /**
@@ -194,8 +215,9 @@ public final class ReviewWorkflow {
     checkActor(clinicianId);
     current.state().checkMoveTo(ReviewState.IN_REVIEW);
     NoteSection section = current.note().section(sectionKey).orElseThrow(() -> new InvalidInputException(
-        "Draft " + draftId + " has no section '" + sectionKey + "'; its sections are " + sectionKeys(current)
-            + "."));
+        // The unknown key is not echoed: a caller's mix-up could put clinical text there.
+        "Draft " + draftId + " has no section with the requested key (" + sectionKey.length() + " characters);"
+            + " its sections are " + sectionKeys(current) + "."));
     if (section.text().equals(newText)) {
       throw new InvalidInputException("Section '" + sectionKey + "' of draft " + draftId
           + " already has this text; nothing to save.");
@@ -414,13 +436,20 @@ public final class ReviewWorkflow {
   private ReviewDraft write(TenantContext tenant, ReviewDraft current, ReviewState to, String actor, String action,
       String subject, String contentHash, ReviewDraft.Builder next, OutboxChange outbox, Instant now) {
     current.state().checkMoveTo(to);
-    long version = current.version() + 1;
-    ReviewDraft draft = next.state(to, version, now).build();
-    AuditEntry event = new AuditEntry(tenant.tenantId(), current.draftId(), current.encounterId(), action, actor,
-        now, current.state().name(), to.name(), current.version(), version, subject, contentHash);
-    ReviewDraft stored = store.update(tenant, current.version(), draft, event, outbox);
-    LOG.debug("Draft {} {} -> {} at v{} by {}", current.draftId(), current.state(), to, version, actor);
-    return stored;
+    long t0 = System.nanoTime();
+    LogContext.Scope mdc = LogContext.bind(tenant.tenantId(), current.encounterId(), current.modelRunId());
+    try {
+      long version = current.version() + 1;
+      ReviewDraft draft = next.state(to, version, now).build();
+      AuditEntry event = new AuditEntry(tenant.tenantId(), current.draftId(), current.encounterId(), action, actor,
+          now, current.state().name(), to.name(), current.version(), version, subject, contentHash);
+      ReviewDraft stored = store.update(tenant, current.version(), draft, event, outbox);
+      LOG.debug("Draft {} {} -> {} at v{} by {}", current.draftId(), current.state(), to, version, actor);
+      ReviewEvents.emit(events, action, stored, actor, subject, t0);
+      return stored;
+    } finally {
+      mdc.close();
+    }
   }
 
   private static void checkActor(String actor) {
@@ -443,8 +472,35 @@ public final class ReviewWorkflow {
   public static final class Builder {
     private DraftStore store;
     private Clock clock;
+    private final List<PipelineListener> listeners = new ArrayList<>();
+    private boolean logEvents = true;
 
     private Builder() {}
+
+    /**
+     * Adds a listener that receives a {@link org.verinote.core.events.PipelineEvent} for every transition
+     * (DRAFT_CREATED, REVIEW_STARTED, EDITED, APPROVED, REJECTED, SUBMITTED, CONFIRMED, SUBMISSION_FAILED) after it
+     * is stored, synchronously; one that throws is logged once and skipped. Ids, versions and codes only.
+     *
+     * @param listener the listener
+     * @return this
+     * @throws NullPointerException if {@code listener} is null
+     */
+    public Builder listener(PipelineListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /**
+     * Whether transitions are logged by {@link PipelineListeners#logging()} (default {@code true}).
+     *
+     * @param enabled {@code false} to log nothing per transition
+     * @return this
+     */
+    public Builder logEvents(boolean enabled) {
+      this.logEvents = enabled;
+      return this;
+    }
 
     /**
      * Sets the store (required).

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.verinote.core.AdapterException;
 import org.verinote.core.NotFoundException;
 import org.verinote.core.VersionConflictException;
+import org.verinote.core.events.LogContext;
 import org.verinote.core.record.ClinicalRecordAdapter;
 import org.verinote.core.record.SubmissionReceipt;
 
@@ -123,6 +124,15 @@ public final class SubmissionWorker {
     } catch (VersionConflictException | NotFoundException e) {
       return Outcome.SKIPPED;
     }
+    LogContext.Scope mdc = LogContext.bind(tenant.tenantId(), d.encounterId(), d.modelRunId());
+    try {
+      return submit(tenant, d);
+    } finally {
+      mdc.close();
+    }
+  }
+
+  private Outcome submit(TenantContext tenant, ReviewDraft d) {
     SubmissionReceipt receipt;
     try {
       receipt = adapter.submit(ReviewWorkflow.toApproved(d));

@@ -107,6 +107,8 @@ class RecognizerExamplesTest {
       "secretions.pt appears comfortable",
       "vent 600x12, peep 5",
       "the patient will see the doctor next week",
+      "Hi, doctor. I'm here for pain in my right knee.",
+      "thank you, nurse. I've been better",
   })
   void nothingFound(String text) {
     assertThat(DEID.find(text)).isEmpty();

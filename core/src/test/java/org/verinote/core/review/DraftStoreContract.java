@@ -141,8 +141,8 @@ public abstract class DraftStoreContract {
     ReviewDraft d = draft(tenant, "visit-1");
     assertThatThrownBy(() -> review.editSection(tenant, d.draftId(), 1, "dr-lee", "diet", "x"))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("Draft " + d.draftId() + " has no section 'diet'; its sections are subjective, objective,"
-            + " assessment, plan.");
+        .hasMessage("Draft " + d.draftId() + " has no section with the requested key (4 characters); its sections"
+            + " are subjective, objective, assessment, plan.");
     assertThat(review.get(tenant, d.draftId()).version()).isEqualTo(1);
   }
 

@@ -44,6 +44,7 @@ public final class VerinoteCli implements Runnable {
     cl.addSubcommand(new StructureCommand());
     cl.addSubcommand(new DeidCommand());
     cl.addSubcommand(new DeidEvalCommand());
+    cl.addSubcommand(new GuardCommand());
     cl.setExitCodeExceptionMapper(e -> BAD_INPUT);
     cl.setParameterExceptionHandler((ex, args) -> {
       ex.getCommandLine().getErr().println("verinote: " + ex.getMessage());

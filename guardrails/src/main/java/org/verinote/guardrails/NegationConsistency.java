@@ -1,0 +1,244 @@
+package org.verinote.guardrails;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.verinote.core.Finding;
+import org.verinote.core.Severity;
+import org.verinote.core.Span;
+import org.verinote.core.guard.GuardContext;
+import org.verinote.core.guard.GuardVerdict;
+import org.verinote.core.guard.Guardrail;
+
+/**
+ * Negation and polarity consistency (ConText-style). Every clinical phrase of the note gets an assertion status
+ * from the cues around it — negated ("denies", "no", "not", "without", "negative for", "free of", "resolved"),
+ * about someone else ("family history", "mother", "father"…), or affirmed. The same phrase's mentions in the
+ * transcript get a status too; a clinician's question takes the status of the answer that follows ("any chest
+ * pain?" — "no" is a negated mention; an unclear answer is no evidence). A phrase affirmed in the note whose
+ * transcript mentions are all negated, or negated in the note whose transcript mentions are all affirmed, is an
+ * {@link Severity#ERROR} finding ({@code POLARITY_CONFLICT}) with the phrase's span. Phrases about someone else,
+ * and phrases the transcript never mentions with a clear status, are not judged.
+ *
+ * <p>Immutable and thread-safe; time linear in note length times mentions per phrase.
+ */
+public final class NegationConsistency implements Guardrail {
+
+  /** The layer name. */
+  public static final String NAME = "negation-consistency";
+
+  /** Words that are never the finding itself: verbs of observation, time, laterality, quantity. */
+  private static final Set<String> NOT_FINDINGS = norms("appreciated appreciate detected detect normal abnormal"
+      + " changes change monitored monitor needed need noted seen found present known other significant recent"
+      + " last year years week weeks month months day days time times lower upper left right use start want"
+      + " interested sign signs evidence acute chronic mild moderate severe small large new old level levels"
+      + " breath breaths minute minutes beat beats per room air reading readings test tests result results"
+      + " side sides area areas sure able ability well stable improved able type history episode episodes"
+      + " lot bit little much many few more less good bad better worse really pretty kind");
+
+  private static Set<String> norms(String words) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (String w : words.split(" ")) {
+      out.add(Tokenizer.normalizeWord(w));
+    }
+    return Set.copyOf(out);
+  }
+
+  private final int maxPhraseTerms;
+  private final int minMentions;
+  private final Severity severity;
+
+  private NegationConsistency(Builder b) {
+    this.severity = b.severity;
+    this.maxPhraseTerms = b.maxPhraseTerms;
+    this.minMentions = b.minMentions;
+  }
+
+  /** @return a builder (defaults: phrases up to 2 terms, 1 clear transcript mention needed) */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public GuardVerdict check(GuardContext context) {
+    TranscriptIndex idx = TranscriptIndex.of(context.transcript());
+    List<Finding> findings = new ArrayList<>();
+    for (SectionText s : SectionText.of(context.note())) {
+      byte[] pol = Polarity.of(s.toks);
+      for (int si = 0; si < s.sentences.size(); si++) {
+        List<Terms.Term> terms = Terms.of(s.toks, s.tokFrom[si], s.tokTo[si], false);
+        for (List<Terms.Term> phrase : phrases(s, terms)) {
+          byte notePol = pol[phrase.get(0).tok()];
+          if (notePol != Polarity.AFFIRMED && notePol != Polarity.NEGATED) {
+            continue;
+          }
+          int[] counts = new int[2];
+          Set<Integer> turns = new TreeSet<>();
+          mentions(idx, phrase, counts, turns);
+          if (counts[0] + counts[1] == 0 && phrase.size() > 1) {
+            // the phrase as a whole is not in the transcript: fall back to its longest term alone
+            Terms.Term head = phrase.get(0);
+            for (Terms.Term t : phrase) {
+              if (t.text().length() > head.text().length()) {
+                head = t;
+              }
+            }
+            mentions(idx, List.of(head), counts, turns);
+          }
+          boolean conflict = notePol == Polarity.AFFIRMED
+              ? counts[Polarity.NEGATED] >= minMentions && counts[Polarity.AFFIRMED] == 0
+              : counts[Polarity.AFFIRMED] >= minMentions && counts[Polarity.NEGATED] == 0;
+          if (conflict) {
+            Tok first = s.toks.get(phrase.get(0).tok());
+            Tok last = s.toks.get(phrase.get(phrase.size() - 1).endTok() - 1);
+            findings.add(Finding.of(NAME, "POLARITY_CONFLICT", severity,
+                (notePol == Polarity.AFFIRMED ? "Asserted in the note but negated in the transcript"
+                    : "Negated in the note but asserted in the transcript") + " (turns " + turns + ").")
+                .at(s.key, new Span(first.start(), last.end())));
+          }
+        }
+      }
+    }
+    return GuardVerdict.flag(findings);
+  }
+
+  /** Runs of adjacent clinical terms (no punctuation between, at most one skipped word), cut to the max length. */
+  private List<List<Terms.Term>> phrases(SectionText s, List<Terms.Term> terms) {
+    List<List<Terms.Term>> out = new ArrayList<>();
+    List<Terms.Term> cur = new ArrayList<>();
+    Terms.Term prev = null;
+    for (Terms.Term t : terms) {
+      if (t.isNumber() || t.text().startsWith("[") || t.text().length() < 3 || NOT_FINDINGS.contains(t.text())) {
+        flush(cur, out);
+        prev = null;
+        continue;
+      }
+      boolean adjacent = prev != null && t.tok() - prev.endTok() <= 1 && t.tok() >= prev.endTok()
+          && (t.tok() == prev.endTok() || s.toks.get(prev.endTok()).isWord());
+      if (!adjacent || cur.size() >= maxPhraseTerms) {
+        flush(cur, out);
+      }
+      if (prev == null || t.tok() != prev.tok()) {
+        cur.add(t);
+      }
+      prev = t;
+    }
+    flush(cur, out);
+    return out;
+  }
+
+  private static void flush(List<Terms.Term> cur, List<List<Terms.Term>> out) {
+    if (!cur.isEmpty()) {
+      out.add(List.copyOf(cur));
+      cur.clear();
+    }
+  }
+
+  private static void mentions(TranscriptIndex idx, List<Terms.Term> phrase, int[] counts, Set<Integer> turnsOut) {
+    int[] candidates = idx.turnsByTerm.get(phrase.get(0).text());
+    if (candidates == null) {
+      return;
+    }
+    for (int turn : candidates) {
+      List<Terms.Term> tt = idx.terms.get(turn);
+      byte[] pol = idx.polarity.get(turn);
+      for (int k = 0; k < tt.size(); k++) {
+        if (!tt.get(k).text().equals(phrase.get(0).text())) {
+          continue;
+        }
+        if (!restNear(tt, k, phrase)) {
+          continue;
+        }
+        byte p = pol[tt.get(k).tok()];
+        if (p == Polarity.AFFIRMED || p == Polarity.NEGATED) {
+          counts[p]++;
+          turnsOut.add(idx.turns.get(turn).index());
+        }
+      }
+    }
+  }
+
+  private static boolean restNear(List<Terms.Term> tt, int k, List<Terms.Term> phrase) {
+    for (int j = 1; j < phrase.size(); j++) {
+      boolean found = false;
+      for (int m = Math.max(0, k - 3); m < Math.min(tt.size(), k + phrase.size() + 3); m++) {
+        if (tt.get(m).text().equals(phrase.get(j).text())) {
+          found = true;
+          break;
+        }
+      }
+      if (!found) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public String toString() {
+    return "NegationConsistency[maxPhraseTerms=" + maxPhraseTerms + ", minMentions=" + minMentions + ", severity="
+        + severity + "]";
+  }
+
+  /** Builds {@link NegationConsistency}. Not thread-safe; {@link #build()} is repeatable. */
+  public static final class Builder {
+    private int maxPhraseTerms = 2;
+    private int minMentions = 1;
+    private Severity severity = Severity.WARNING;
+
+    private Builder() {}
+
+    /**
+     * Sets the severity of a conflict (default WARNING).
+     *
+     * @param severity the severity
+     * @return this builder
+     */
+    public Builder severity(Severity severity) {
+      this.severity = java.util.Objects.requireNonNull(severity, "severity");
+      return this;
+    }
+
+    /**
+     * Sets the longest phrase compared, in clinical terms (default 2: "chest pain").
+     *
+     * @param n 1..5
+     * @return this builder
+     * @throws IllegalArgumentException if out of range
+     */
+    public Builder maxPhraseTerms(int n) {
+      if (n < 1 || n > 5) {
+        throw new IllegalArgumentException("maxPhraseTerms must be in 1..5, got " + n);
+      }
+      this.maxPhraseTerms = n;
+      return this;
+    }
+
+    /**
+     * Sets how many clear, consistent transcript mentions a conflict needs (default 1).
+     *
+     * @param n 1..10
+     * @return this builder
+     * @throws IllegalArgumentException if out of range
+     */
+    public Builder minMentions(int n) {
+      if (n < 1 || n > 10) {
+        throw new IllegalArgumentException("minMentions must be in 1..10, got " + n);
+      }
+      this.minMentions = n;
+      return this;
+    }
+
+    /** @return the layer */
+    public NegationConsistency build() {
+      return new NegationConsistency(this);
+    }
+  }
+}

@@ -1,0 +1,237 @@
+package org.verinote.guardrails;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.TreeMap;
+import org.verinote.core.Finding;
+import org.verinote.core.NoteSection;
+import org.verinote.core.StructuredNote;
+import org.verinote.core.Transcript;
+import org.verinote.core.guard.ChainResult;
+import org.verinote.core.guard.GuardrailChain;
+
+/**
+ * Injected hallucinations for measuring a guardrail chain: takes notes known to be grounded (e.g. ACI-Bench gold
+ * notes) with their transcripts, injects one error per case — a {@link Kind kind} of hallucination — and reports
+ * how many the chain catches. A case counts as caught when a finding of the perturbed note points at the
+ * injected text (same section, overlapping span), or when the perturbed note gets a finding (layer, code,
+ * section) that the unperturbed note did not have. Also reports how many sentences of the unperturbed notes
+ * {@link SourceFidelity} flags as unsupported (the false-alarm rate).
+ *
+ * <p>Deterministic: the same encounters, seed and chain give the same cases and report. Public so that any chain
+ * — including one with custom layers — can be measured the same way (the {@code eval} module and the docs use it).
+ * Immutable and thread-safe.
+ */
+public final class PerturbationSuite {
+
+  /** The kinds of injected hallucination. */
+  public enum Kind {
+    /** A medication the transcript never mentions is added to the plan. */
+    FABRICATED_MEDICATION,
+    /** A dose value is changed. */
+    CHANGED_DOSE,
+    /** A vital-sign value is changed. */
+    CHANGED_VITAL,
+    /** The patient's age is changed. */
+    CHANGED_AGE,
+    /** A negated finding becomes affirmed, or an affirmed one negated. */
+    FLIPPED_NEGATION,
+    /** A phone number or e-mail address is added. */
+    INVENTED_CONTACT,
+    /** A model disclaimer or hedge is inserted. */
+    INSERTED_HEDGE,
+    /** A sentence is duplicated or a phrase repeated three times. */
+    REPEATED_PHRASE
+  }
+
+  /**
+   * A grounded note with its transcript.
+   *
+   * @param id an identifier for reports (no PHI)
+   * @param transcript the transcript
+   * @param note the note, assumed grounded
+   */
+  public record Encounter(String id, Transcript transcript, StructuredNote note) {
+    /** Validates. */
+    public Encounter {
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(transcript, "transcript");
+      Objects.requireNonNull(note, "note");
+    }
+  }
+
+  /**
+   * One injected error.
+   *
+   * @param encounterId the encounter
+   * @param kind the kind of error
+   * @param sectionKey the section changed
+   * @param changed the injected or changed characters within that section of the perturbed note
+   * @param perturbed the note with the error
+   */
+  public record Case(String encounterId, Kind kind, String sectionKey, org.verinote.core.Span changed,
+      StructuredNote perturbed) {}
+
+  /**
+   * What a chain caught.
+   *
+   * @param cases cases per kind
+   * @param caught caught cases per kind
+   * @param caughtByLayer for each kind, how many cases each layer caught (a case may be caught by several)
+   * @param goldSentences sentences in the unperturbed notes
+   * @param goldUnsupported of those, how many {@link SourceFidelity} flagged as unsupported
+   * @param goldFindingsByLayer findings per layer on the unperturbed notes
+   */
+  public record Report(Map<Kind, Integer> cases, Map<Kind, Integer> caught, Map<Kind, Map<String, Integer>> caughtByLayer,
+      int goldSentences, int goldUnsupported, Map<String, Integer> goldFindingsByLayer) {
+
+    /** Copies. */
+    public Report {
+      cases = Map.copyOf(cases);
+      caught = Map.copyOf(caught);
+      caughtByLayer = Map.copyOf(caughtByLayer);
+      goldFindingsByLayer = Map.copyOf(goldFindingsByLayer);
+    }
+
+    /** @return all cases */
+    public int totalCases() {
+      return cases.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** @return caught / cases over all kinds */
+    public double recall() {
+      int c = caught.values().stream().mapToInt(Integer::intValue).sum();
+      return totalCases() == 0 ? 0.0 : c / (double) totalCases();
+    }
+
+    /**
+     * @param kind a kind
+     * @return caught / cases for that kind (0 if it has no case)
+     */
+    public double recall(Kind kind) {
+      int n = cases.getOrDefault(kind, 0);
+      return n == 0 ? 0.0 : caught.getOrDefault(kind, 0) / (double) n;
+    }
+
+    /** @return the share of unperturbed sentences flagged unsupported */
+    public double goldUnsupportedRate() {
+      return goldSentences == 0 ? 0.0 : goldUnsupported / (double) goldSentences;
+    }
+  }
+
+  private final long seed;
+
+  private PerturbationSuite(long seed) {
+    this.seed = seed;
+  }
+
+  /**
+   * A suite with a seed.
+   *
+   * @param seed the seed for every random choice
+   * @return the suite
+   */
+  public static PerturbationSuite withSeed(long seed) {
+    return new PerturbationSuite(seed);
+  }
+
+  /**
+   * Generates the cases: one per kind per encounter where the kind applies (a note without a dose gets no
+   * changed-dose case).
+   *
+   * @param encounters grounded notes
+   * @return the cases, by encounter then kind
+   */
+  public List<Case> cases(List<Encounter> encounters) {
+    List<Case> out = new ArrayList<>();
+    for (Encounter e : encounters) {
+      for (Kind k : Kind.values()) {
+        Random rnd = new Random(seed * 31 + e.id().hashCode() * 17L + k.ordinal());
+        Perturber.perturb(k, e, rnd).ifPresent(out::add);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Runs the chain over every unperturbed note and every case.
+   *
+   * @param chain the chain to measure
+   * @param encounters grounded notes
+   * @return the report
+   */
+  public Report evaluate(GuardrailChain chain, List<Encounter> encounters) {
+    Map<String, Map<String, Integer>> baseline = new HashMap<>();
+    Map<String, Encounter> byId = new HashMap<>();
+    int sentences = 0;
+    int unsupported = 0;
+    Map<String, Integer> goldByLayer = new TreeMap<>();
+    for (Encounter e : encounters) {
+      byId.put(e.id(), e);
+      ChainResult r = Guardrails.audit(chain, e.transcript(), e.note()).chain();
+      baseline.put(e.id(), counts(r));
+      for (Finding f : r.findings()) {
+        goldByLayer.merge(f.layer(), 1, Integer::sum);
+        if (f.code().equals("UNSUPPORTED_SENTENCE")) {
+          unsupported++;
+        }
+      }
+      for (NoteSection s : e.note().sections()) {
+        sentences += Sentences.split(s.text()).size();
+      }
+    }
+    Map<Kind, Integer> cases = new EnumMap<>(Kind.class);
+    Map<Kind, Integer> caught = new EnumMap<>(Kind.class);
+    Map<Kind, Map<String, Integer>> byLayer = new EnumMap<>(Kind.class);
+    for (Case c : cases(encounters)) {
+      cases.merge(c.kind(), 1, Integer::sum);
+      Encounter e = byId.get(c.encounterId());
+      ChainResult r = Guardrails.audit(chain, e.transcript(), c.perturbed()).chain();
+      Map<String, Integer> now = counts(r);
+      Map<String, Integer> before = baseline.get(c.encounterId());
+      java.util.Set<String> layers = new java.util.TreeSet<>();
+      for (Finding f : r.findings()) {
+        if (c.sectionKey().equals(f.sectionKey()) && f.location() != null
+            && f.location().start() < c.changed().end() && c.changed().start() < f.location().end()) {
+          layers.add(f.layer());
+        }
+      }
+      for (Map.Entry<String, Integer> en : now.entrySet()) {
+        if (en.getValue() > before.getOrDefault(en.getKey(), 0)) {
+          layers.add(en.getKey().substring(0, en.getKey().indexOf('|')));
+        }
+      }
+      if (!layers.isEmpty()) {
+        caught.merge(c.kind(), 1, Integer::sum);
+        Map<String, Integer> m = byLayer.computeIfAbsent(c.kind(), k -> new TreeMap<>());
+        layers.forEach(l -> m.merge(l, 1, Integer::sum));
+      }
+    }
+    return new Report(cases, caught, byLayer, sentences, unsupported, goldByLayer);
+  }
+
+  private static Map<String, Integer> counts(ChainResult r) {
+    Map<String, Integer> m = new HashMap<>();
+    for (Finding f : r.findings()) {
+      if (!f.code().equals("LAYER_FAILED")) {
+        m.merge(f.layer() + "|" + f.code() + "|" + f.sectionKey(), 1, Integer::sum);
+      }
+    }
+    return m;
+  }
+
+  @Override
+  public String toString() {
+    return "PerturbationSuite[seed=" + seed + ", kinds=" + Kind.values().length + "]";
+  }
+
+  static String lower(String s) {
+    return s.toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,128 @@
+package org.verinote.guardrails;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns tokens into the clinical terms alignment works on: synonyms and abbreviations mapped to one canonical
+ * spelling ("BP" and "blood pressure" both give {@code blood pressure}), numbers as {@code #value} (spoken ones
+ * too), function words and note boilerplate dropped. Stateless and thread-safe.
+ */
+final class Terms {
+
+  /**
+   * One term and the token it came from.
+   *
+   * @param text the canonical term ({@code #140} for a number)
+   * @param tok index of the first token it came from
+   * @param endTok index after the last token it came from
+   */
+  record Term(String text, int tok, int endTok) {
+    boolean isNumber() {
+      return text.startsWith("#");
+    }
+  }
+
+  private Terms() {}
+
+  /**
+   * Extracts terms from {@code toks[from, to)}.
+   *
+   * @param toks the tokens
+   * @param from first token
+   * @param to end token, exclusive
+   * @param transcriptSide whether spoken numbers should yield every reading (transcript) or the single written
+   *     reading (note)
+   * @return terms in order
+   */
+  static List<Term> of(List<Tok> toks, int from, int to, boolean transcriptSide) {
+    List<Term> out = new ArrayList<>();
+    int i = from;
+    while (i < to) {
+      Tok t = toks.get(i);
+      switch (t.kind()) {
+        case PLACEHOLDER:
+          out.add(new Term(t.raw(), i, i + 1));
+          i++;
+          continue;
+        case NUMBER:
+          out.add(new Term("#" + t.norm(), i, i + 1));
+          i++;
+          continue;
+        case PUNCT:
+          i++;
+          continue;
+        default:
+          break;
+      }
+      String w = t.raw().toLowerCase(java.util.Locale.ROOT);
+      if (Numbers.isNumberWord(w) && !w.equals("second")) {
+        int j = i;
+        List<String> run = new ArrayList<>();
+        while (j < to && toks.get(j).isWord()) {
+          String x = toks.get(j).raw().toLowerCase(java.util.Locale.ROOT);
+          boolean connector = (x.equals("and") || x.equals("point") || x.equals("a")) && j + 1 < to
+              && toks.get(j + 1).isWord()
+              && Numbers.isNumberWord(toks.get(j + 1).raw().toLowerCase(java.util.Locale.ROOT));
+          if (Numbers.isNumberWord(x) || (connector && !run.isEmpty())) {
+            run.add(x);
+            j++;
+          } else {
+            break;
+          }
+        }
+        boolean loneOne = run.size() == 1 && (w.equals("one") || w.equals("half") || w.equals("first"));
+        if (transcriptSide) {
+          for (String v : Numbers.spokenValues(run)) {
+            out.add(new Term("#" + v, i, j));
+          }
+        } else if (!loneOne) {
+          long v = Numbers.compose(run);
+          if (v >= 0) {
+            out.add(new Term("#" + v, i, j));
+          } else {
+            for (String s : Numbers.spokenValues(run)) {
+              out.add(new Term("#" + s, i, j));
+              break;
+            }
+          }
+        }
+        i = j;
+        continue;
+      }
+      int matched = 0;
+      List<String> canon = null;
+      StringBuilder key = new StringBuilder();
+      int maxPhrase = Lexicon.SYNONYM_STARTS.contains(t.norm()) ? Lexicon.MAX_PHRASE : 0;
+      for (int k = 0; k < maxPhrase && i + k < to; k++) {
+        Tok x = toks.get(i + k);
+        if (x.kind() != Tok.Kind.WORD && !(x.kind() == Tok.Kind.PUNCT && x.raw().equals("%"))) {
+          break;
+        }
+        if (k > 0) {
+          key.append(' ');
+        }
+        key.append(x.norm());
+        List<String> c = Lexicon.SYNONYMS.get(key.toString());
+        if (c != null) {
+          canon = c;
+          matched = k + 1;
+        }
+      }
+      if (canon != null) {
+        for (String c : canon) {
+          if (!Lexicon.STOP.contains(c)) {
+            out.add(new Term(c, i, i + matched));
+          }
+        }
+        i += matched;
+        continue;
+      }
+      if (!Lexicon.STOP.contains(t.norm()) && t.norm().length() > 1) {
+        out.add(new Term(t.norm(), i, i + 1));
+      }
+      i++;
+    }
+    return out;
+  }
+}

@@ -1,0 +1,55 @@
+package org.verinote.guardrails;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.verinote.core.Finding;
+import org.verinote.core.Severity;
+import org.verinote.core.guard.GuardVerdict;
+
+class NumericGroundingTest {
+
+  private final NumericGrounding layer = NumericGrounding.builder().build();
+
+  @Test
+  void spokenNumbers_groundDigitsInNote() {
+    GuardVerdict v = Fixtures.run(layer, "57-year-old with BP 140/90. Lisinopril increased to 40 mg daily for two"
+        + " weeks of chest pain.");
+    assertThat(v.findings()).isEmpty();
+    assertThat(v.scores()).containsEntry("numeric_grounding", 1.0);
+  }
+
+  @Test
+  void changedDose_isFlaggedAsError_withSpan() {
+    String note = "Lisinopril increased to 80 mg daily.";
+    GuardVerdict v = Fixtures.run(layer, note);
+    assertThat(v.findings()).singleElement().satisfies(f -> {
+      assertThat(f.code()).isEqualTo("NUMBER_NOT_IN_TRANSCRIPT");
+      assertThat(f.severity()).isEqualTo(Severity.ERROR);
+      assertThat(note.substring(f.location().start(), f.location().end())).isEqualTo("80");
+      assertThat(f.message()).doesNotContain("80").contains("dose");
+    });
+  }
+
+  @Test
+  void changedVitalAndAge_areFlagged() {
+    GuardVerdict v = Fixtures.run(layer, "A 61-year-old. Blood pressure 150/90.");
+    assertThat(v.findings()).extracting(Finding::code).containsExactly("NUMBER_NOT_IN_TRANSCRIPT",
+        "NUMBER_NOT_IN_TRANSCRIPT");
+  }
+
+  @Test
+  void placeholdersAndGluedDigits_areOpaque() {
+    GuardVerdict v = Fixtures.run(layer, "[PATIENT_1] seen on [DATE_12]; A1c and COVID-19 discussed; L4 pain.");
+    assertThat(v.findings()).isEmpty();
+  }
+
+  @Test
+  void numbers_spokenForms_parse() {
+    assertThat(Numbers.spokenValues(java.util.List.of("one", "forty"))).contains("140");
+    assertThat(Numbers.spokenValues(java.util.List.of("fifty", "seven"))).contains("57");
+    assertThat(Numbers.spokenValues(java.util.List.of("two", "point", "five"))).contains("2.5");
+    assertThat(Numbers.compose(java.util.List.of("one", "hundred", "and", "twenty"))).isEqualTo(120);
+    assertThat(Numbers.compose(java.util.List.of("two", "thousand", "nine"))).isEqualTo(2009);
+  }
+}
