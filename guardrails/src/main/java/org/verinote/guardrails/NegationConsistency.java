@@ -42,7 +42,18 @@ public final class NegationConsistency implements Guardrail {
       + " lot bit little much many few more less good bad better worse really pretty kind"
       // who a finding is about is not the finding ("no family history of colon cancer")
       + " family mother father mom dad sister brother grandmother grandfather aunt uncle son daughter wife"
-      + " husband cousin parent parents sibling siblings");
+      + " husband cousin parent parents sibling siblings"
+      + " symptom symptoms experienced experience past prior younger older worst outside inside usually purpose"
+      + " primary follow procedure");
+
+  /**
+   * Body sites: where a finding is, not the finding. A phrase made only of them ("in the legs", "left foot") is
+   * not judged; with a finding ("leg swelling", "chest pain") they keep the phrase specific.
+   */
+  private static final Set<String> ANATOMY = norms("leg legs foot feet ankle ankles arm arms hand hands palm palms"
+      + " finger fingers toe toes knee knees elbow elbows shoulder shoulders wrist wrists hip hips back neck head"
+      + " face chest abdomen belly stomach joint joints extremity extremities lower upper midline side skin eye"
+      + " eyes ear ears thigh calf shin heel spine");
 
   private static Set<String> norms(String words) {
     java.util.Set<String> out = new java.util.HashSet<>();
@@ -81,6 +92,9 @@ public final class NegationConsistency implements Guardrail {
       for (int si = 0; si < s.sentences.size(); si++) {
         List<Terms.Term> terms = Terms.of(s.toks, s.tokFrom[si], s.tokTo[si], false);
         for (List<Terms.Term> phrase : phrases(s, terms)) {
+          if (onlyAnatomy(phrase)) {
+            continue;
+          }
           byte status = pol[phrase.get(0).tok()];
           boolean other = Polarity.isOther(status);
           byte notePol = status == Polarity.AFFIRMED || status == Polarity.OTHER ? Polarity.AFFIRMED
@@ -92,14 +106,17 @@ public final class NegationConsistency implements Guardrail {
           Set<Integer> turns = new TreeSet<>();
           mentions(idx, phrase, other, counts, turns);
           if (counts[0] + counts[1] + counts[2] + counts[3] == 0 && phrase.size() > 1) {
-            // the phrase as a whole is not in the transcript: fall back to its longest term alone
-            Terms.Term head = phrase.get(0);
+            // the phrase as a whole is not in the transcript: fall back to its longest term that is not a body
+            // site ("numbness in the hand" falls back to "numbness", not "hand")
+            Terms.Term head = null;
             for (Terms.Term t : phrase) {
-              if (t.text().length() > head.text().length()) {
+              if (!ANATOMY.contains(t.text()) && (head == null || t.text().length() > head.text().length())) {
                 head = t;
               }
             }
-            mentions(idx, List.of(head), other, counts, turns);
+            if (head != null) {
+              mentions(idx, List.of(head), other, counts, turns);
+            }
           }
           // what the transcript states outright outweighs what is inferred from answers to questions
           int base = counts[STATED + Polarity.AFFIRMED] + counts[STATED + Polarity.NEGATED] > 0 ? STATED : ASKED;
@@ -144,6 +161,15 @@ public final class NegationConsistency implements Guardrail {
     }
     flush(cur, out);
     return out;
+  }
+
+  private static boolean onlyAnatomy(List<Terms.Term> phrase) {
+    for (Terms.Term t : phrase) {
+      if (!ANATOMY.contains(t.text())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether a term can name a finding: not a number, placeholder, short word or observation boilerplate. */

@@ -74,4 +74,13 @@ class NegationConsistencyTest {
         assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
     assertThat(run(t, "No family history of breast cancer.").findings()).isEmpty();
   }
+
+  @Test
+  void bodySiteAlone_isNotJudged_butKeepsAFindingSpecific() {
+    String t = "[doctor] any swelling in your legs ?\n[patient] no .\n[doctor] your legs look strong .\n";
+    // "legs" alone is where, not what: affirmed in the transcript, negated in the note, still no conflict
+    assertThat(run(t, "No swelling. Legs: none.").findings()).isEmpty();
+    assertThat(run(t, "Reports leg swelling.").findings()).singleElement().satisfies(f ->
+        assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+  }
 }
