@@ -95,7 +95,8 @@ public final class NegationConsistency implements Guardrail {
           if (onlyAnatomy(phrase)) {
             continue;
           }
-          byte status = pol[phrase.get(0).tok()];
+          // the finding carries the status, not its site: "lower extremities have no edema" negates the edema
+          byte status = pol[phrase.get(focus(phrase)).tok()];
           boolean other = Polarity.isOther(status);
           byte notePol = status == Polarity.AFFIRMED || status == Polarity.OTHER ? Polarity.AFFIRMED
               : status == Polarity.NEGATED || status == Polarity.OTHER_NEGATED ? Polarity.NEGATED : Polarity.UNKNOWN;
@@ -205,11 +206,11 @@ public final class NegationConsistency implements Guardrail {
         if (!tt.get(k).text().equals(phrase.get(0).text())) {
           continue;
         }
-        int head = headNear(tt, k, phrase);
-        if (head < 0) {
+        int at = termNear(tt, k, phrase, focus(phrase));
+        if (at < 0) {
           continue;
         }
-        int tok = tt.get(k).tok();
+        int tok = tt.get(at).tok();
         byte p = pol[tok];
         if (Polarity.isOther(p) != other) {
           continue;
@@ -224,13 +225,24 @@ public final class NegationConsistency implements Guardrail {
     }
   }
 
+  /** @return the index of the phrase's first term that is not a body site (0 if all are) */
+  private static int focus(List<Terms.Term> phrase) {
+    for (int j = 0; j < phrase.size(); j++) {
+      if (!ANATOMY.contains(phrase.get(j).text())) {
+        return j;
+      }
+    }
+    return 0;
+  }
+
   /**
-   * Whether the rest of the phrase occurs near transcript term {@code k} (within three terms), and where.
+   * Whether the rest of the phrase occurs near transcript term {@code k} (within three terms), and where its
+   * focus term is.
    *
-   * @return the index of the phrase's last term near {@code k}, or -1 if some term of the phrase is missing
+   * @return the index of phrase term {@code focus} near {@code k}, or -1 if some term of the phrase is missing
    */
-  private static int headNear(List<Terms.Term> tt, int k, List<Terms.Term> phrase) {
-    int head = k;
+  private static int termNear(List<Terms.Term> tt, int k, List<Terms.Term> phrase, int focus) {
+    int at = k;
     for (int j = 1; j < phrase.size(); j++) {
       int found = -1;
       for (int m = Math.max(0, k - 3); m < Math.min(tt.size(), k + phrase.size() + 3); m++) {
@@ -242,11 +254,11 @@ public final class NegationConsistency implements Guardrail {
       if (found < 0) {
         return -1;
       }
-      if (j == phrase.size() - 1) {
-        head = found;
+      if (j == focus) {
+        at = found;
       }
     }
-    return head;
+    return at;
   }
 
   @Override

@@ -83,4 +83,12 @@ class NegationConsistencyTest {
     assertThat(run(t, "Reports leg swelling.").findings()).singleElement().satisfies(f ->
         assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
   }
+
+  @Test
+  void findingNotItsSite_carriesTheStatus() {
+    String t = "[doctor] your lower extremities have no edema .\n[patient] okay .\n"
+        + "[doctor] your lower extremities look strong .\n";
+    assertThat(run(t, "Lower extremity edema.").findings()).singleElement().satisfies(f ->
+        assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+  }
 }

@@ -38,7 +38,7 @@ class PerturbationSuiteAciBenchTest {
     for (PerturbationSuite.Kind k : PerturbationSuite.Kind.values()) {
       // flipped negation is below the 0.95 target (see the guide): its floor pins today's figure
       assertThat(rep.recall(k)).as(k.name())
-          .isGreaterThanOrEqualTo(k == PerturbationSuite.Kind.FLIPPED_NEGATION ? 0.81 : 0.95);
+          .isGreaterThanOrEqualTo(k == PerturbationSuite.Kind.FLIPPED_NEGATION ? 0.82 : 0.95);
     }
   }
 
