@@ -9,7 +9,7 @@ import java.util.Set;
  * it, within a scope that ends at a terminator), about someone else (family history; negated or not), or unknown
  * (hypothetical, or a question with no clear answer). Scope rules: {@link #SCOPE} content words after the cue;
  * "or", "nor" and "any" renew it over a list ("no JVD or any carotid bruits"); filler between the cue and its
- * content ("never really had any") does not use it up; "but", "however", "which"… end it, and so do auxiliaries
+ * content ("never really had any") does not use it up; "but", "however", "which", "some", "positive"… end it, and so do auxiliaries
  * ("has", "was"…) once the scope has reached content ("no fever, has a cough"). Pseudo-negations are not cues:
  * "not only", "no change", "no increase", "not sure", and "no" before a pronoun ("no, I wish") is an answer, not a
  * determiner. Stateless; every method is linear in its tokens.
@@ -36,7 +36,7 @@ final class Polarity {
   private static final Set<String> POST_NEG = Set.of("negative", "absent", "resolved", "denied");
   private static final Set<String> TERMINATORS = Set.of("but", "however", "although", "though", "except", "aside",
       "apart", "which", "who", "yet", "still", "besides", "now", "currently", "reports", "endorses",
-      "complains", "presents", "notes", "states");
+      "complains", "presents", "notes", "states", "some", "positive");
   /**
    * Auxiliaries that end a negation's scope only once the scope has reached content: "no fever, has a cough"
    * ends at "has", but "never had any nausea" and "hasn't had any chills" do not end at "had".

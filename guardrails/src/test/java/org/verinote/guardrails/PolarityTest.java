@@ -41,6 +41,8 @@ class PolarityTest {
   void terminator_endsScope() {
     assertThat(status("no fever but some cough", "cough")).isEqualTo(Polarity.AFFIRMED);
     assertThat(status("denies chest pain , however reports dyspnea", "dyspnea")).isEqualTo(Polarity.AFFIRMED);
+    assertThat(status("no fever , some chills", "chills")).isEqualTo(Polarity.AFFIRMED);
+    assertThat(status("negative for fever , positive for cough", "cough")).isEqualTo(Polarity.AFFIRMED);
   }
 
   @Test
