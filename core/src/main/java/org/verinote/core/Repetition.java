@@ -51,13 +51,17 @@ final class Repetition {
     if (words.length < 3) {
       return sentence;
     }
+    String[] norm = new String[words.length];
+    for (int k = 0; k < words.length; k++) {
+      norm[k] = norm(words[k]);
+    }
     List<String> out = new ArrayList<>(words.length);
     int i = 0;
     while (i < words.length) {
       int skipTo = i;
       for (int n = 1; n <= MAX_PHRASE_WORDS && i + 3 * n <= words.length; n++) {
         int reps = 1;
-        while (i + (reps + 1) * n <= words.length && same(words, i, i + reps * n, n)) {
+        while (i + (reps + 1) * n <= words.length && same(norm, i, i + reps * n, n)) {
           reps++;
         }
         if (reps >= 3) {
@@ -77,7 +81,7 @@ final class Repetition {
 
   private static boolean same(String[] w, int a, int b, int n) {
     for (int k = 0; k < n; k++) {
-      if (!norm(w[a + k]).equals(norm(w[b + k]))) {
+      if (!w[a + k].equals(w[b + k])) {
         return false;
       }
     }
@@ -85,6 +89,13 @@ final class Repetition {
   }
 
   private static String norm(String w) {
-    return w.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+    StringBuilder sb = new StringBuilder(w.length());
+    for (int i = 0; i < w.length(); i++) {
+      char c = w.charAt(i);
+      if (Character.isLetterOrDigit(c)) {
+        sb.append(Character.toLowerCase(c));
+      }
+    }
+    return sb.toString();
   }
 }

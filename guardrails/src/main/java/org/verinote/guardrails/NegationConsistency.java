@@ -14,13 +14,16 @@ import org.verinote.core.guard.Guardrail;
 
 /**
  * Negation and polarity consistency (ConText-style). Every clinical phrase of the note gets an assertion status
- * from the cues around it — negated ("denies", "no", "not", "without", "negative for", "free of", "resolved"),
- * about someone else ("family history", "mother", "father"…), or affirmed. The same phrase's mentions in the
- * transcript get a status too; a clinician's question takes the status of the answer that follows ("any chest
- * pain?" — "no" is a negated mention; an unclear answer is no evidence). A phrase affirmed in the note whose
- * transcript mentions are all negated, or negated in the note whose transcript mentions are all affirmed, is an
- * {@link Severity#ERROR} finding ({@code POLARITY_CONFLICT}) with the phrase's span. Phrases about someone else,
- * and phrases the transcript never mentions with a clear status, are not judged.
+ * from the cues around it ({@link Polarity}) — negated ("denies", "no", "not", "without", "negative for", "free of",
+ * "resolved"), about someone else ("family history", "mother", "father"…, itself affirmed or negated), or
+ * affirmed. The same phrase's mentions in the transcript get a status too; a clinician's question takes the status
+ * of the answer that follows ("any chest pain?" — "no" is a negated mention; "so no issues with it?" — "none"
+ * confirms the negation; an unclear answer is no evidence). What the transcript states outright outweighs what is
+ * inferred from answers: if any mention is a statement, only statements count. A phrase affirmed in the note whose
+ * counted transcript mentions are all negated, or negated in the note whose counted mentions are all affirmed, is a
+ * {@code POLARITY_CONFLICT} finding with the phrase's span. Phrases about someone else are compared only with
+ * mentions about someone else ("family history of breast cancer" against "any family history of breast cancer?"
+ * — "none"); phrases the transcript never mentions with a clear status are not judged.
  *
  * <p>Immutable and thread-safe; time linear in note length times mentions per phrase.
  */
@@ -36,7 +39,21 @@ public final class NegationConsistency implements Guardrail {
       + " interested sign signs evidence acute chronic mild moderate severe small large new old level levels"
       + " breath breaths minute minutes beat beats per room air reading readings test tests result results"
       + " side sides area areas sure able ability well stable improved able type history episode episodes"
-      + " lot bit little much many few more less good bad better worse really pretty kind");
+      + " lot bit little much many few more less good bad better worse really pretty kind"
+      // who a finding is about is not the finding ("no family history of colon cancer")
+      + " family mother father mom dad sister brother grandmother grandfather aunt uncle son daughter wife"
+      + " husband cousin parent parents sibling siblings"
+      + " symptom symptoms experienced experience past prior younger older worst outside inside usually purpose"
+      + " primary follow procedure");
+
+  /**
+   * Body sites: where a finding is, not the finding. A phrase made only of them ("in the legs", "left foot") is
+   * not judged; with a finding ("leg swelling", "chest pain") they keep the phrase specific.
+   */
+  private static final Set<String> ANATOMY = norms("leg legs foot feet ankle ankles arm arms hand hands palm palms"
+      + " finger fingers toe toes knee knees elbow elbows shoulder shoulders wrist wrists hip hips back neck head"
+      + " face chest abdomen belly stomach joint joints extremity extremities lower upper midline side skin eye"
+      + " eyes ear ears thigh calf shin heel spine");
 
   private static Set<String> norms(String words) {
     java.util.Set<String> out = new java.util.HashSet<>();
@@ -75,26 +92,39 @@ public final class NegationConsistency implements Guardrail {
       for (int si = 0; si < s.sentences.size(); si++) {
         List<Terms.Term> terms = Terms.of(s.toks, s.tokFrom[si], s.tokTo[si], false);
         for (List<Terms.Term> phrase : phrases(s, terms)) {
-          byte notePol = pol[phrase.get(0).tok()];
-          if (notePol != Polarity.AFFIRMED && notePol != Polarity.NEGATED) {
+          if (onlyAnatomy(phrase)) {
             continue;
           }
-          int[] counts = new int[2];
+          // the finding carries the status, not its site: "lower extremities have no edema" negates the edema
+          byte status = pol[phrase.get(focus(phrase)).tok()];
+          boolean other = Polarity.isOther(status);
+          byte notePol = status == Polarity.AFFIRMED || status == Polarity.OTHER ? Polarity.AFFIRMED
+              : status == Polarity.NEGATED || status == Polarity.OTHER_NEGATED ? Polarity.NEGATED : Polarity.UNKNOWN;
+          if (notePol == Polarity.UNKNOWN) {
+            continue;
+          }
+          int[] counts = new int[4];
           Set<Integer> turns = new TreeSet<>();
-          mentions(idx, phrase, counts, turns);
-          if (counts[0] + counts[1] == 0 && phrase.size() > 1) {
-            // the phrase as a whole is not in the transcript: fall back to its longest term alone
-            Terms.Term head = phrase.get(0);
+          mentions(idx, phrase, other, counts, turns);
+          if (counts[0] + counts[1] + counts[2] + counts[3] == 0 && phrase.size() > 1) {
+            // the phrase as a whole is not in the transcript: fall back to its longest term that is not a body
+            // site ("numbness in the hand" falls back to "numbness", not "hand")
+            Terms.Term head = null;
             for (Terms.Term t : phrase) {
-              if (t.text().length() > head.text().length()) {
+              if (!ANATOMY.contains(t.text()) && (head == null || t.text().length() > head.text().length())) {
                 head = t;
               }
             }
-            mentions(idx, List.of(head), counts, turns);
+            if (head != null) {
+              mentions(idx, List.of(head), other, counts, turns);
+            }
           }
-          boolean conflict = notePol == Polarity.AFFIRMED
-              ? counts[Polarity.NEGATED] >= minMentions && counts[Polarity.AFFIRMED] == 0
-              : counts[Polarity.AFFIRMED] >= minMentions && counts[Polarity.NEGATED] == 0;
+          // what the transcript states outright outweighs what is inferred from answers to questions
+          int base = counts[STATED + Polarity.AFFIRMED] + counts[STATED + Polarity.NEGATED] > 0 ? STATED : ASKED;
+          int aff = counts[base + Polarity.AFFIRMED];
+          int neg = counts[base + Polarity.NEGATED];
+          boolean conflict = notePol == Polarity.AFFIRMED ? neg >= minMentions && aff == 0
+              : aff >= minMentions && neg == 0;
           if (conflict) {
             Tok first = s.toks.get(phrase.get(0).tok());
             Tok last = s.toks.get(phrase.get(phrase.size() - 1).endTok() - 1);
@@ -115,7 +145,7 @@ public final class NegationConsistency implements Guardrail {
     List<Terms.Term> cur = new ArrayList<>();
     Terms.Term prev = null;
     for (Terms.Term t : terms) {
-      if (t.isNumber() || t.text().startsWith("[") || t.text().length() < 3 || NOT_FINDINGS.contains(t.text())) {
+      if (!isFinding(t)) {
         flush(cur, out);
         prev = null;
         continue;
@@ -134,6 +164,20 @@ public final class NegationConsistency implements Guardrail {
     return out;
   }
 
+  private static boolean onlyAnatomy(List<Terms.Term> phrase) {
+    for (Terms.Term t : phrase) {
+      if (!ANATOMY.contains(t.text())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether a term can name a finding: not a number, placeholder, short word or observation boilerplate. */
+  static boolean isFinding(Terms.Term t) {
+    return !t.isNumber() && !t.text().startsWith("[") && t.text().length() >= 3 && !NOT_FINDINGS.contains(t.text());
+  }
+
   private static void flush(List<Terms.Term> cur, List<List<Terms.Term>> out) {
     if (!cur.isEmpty()) {
       out.add(List.copyOf(cur));
@@ -141,7 +185,15 @@ public final class NegationConsistency implements Guardrail {
     }
   }
 
-  private static void mentions(TranscriptIndex idx, List<Terms.Term> phrase, int[] counts, Set<Integer> turnsOut) {
+  private static final int STATED = 0;
+  private static final int ASKED = 2;
+
+  /**
+   * Counts the phrase's transcript mentions about the same experiencer (the patient, or someone else) into
+   * {@code counts[STATED|ASKED + AFFIRMED|NEGATED]}.
+   */
+  private static void mentions(TranscriptIndex idx, List<Terms.Term> phrase, boolean other, int[] counts,
+      Set<Integer> turnsOut) {
     int[] candidates = idx.turnsByTerm.get(phrase.get(0).text());
     if (candidates == null) {
       return;
@@ -149,36 +201,64 @@ public final class NegationConsistency implements Guardrail {
     for (int turn : candidates) {
       List<Terms.Term> tt = idx.terms.get(turn);
       byte[] pol = idx.polarity.get(turn);
+      boolean[] asked = idx.asked.get(turn);
       for (int k = 0; k < tt.size(); k++) {
         if (!tt.get(k).text().equals(phrase.get(0).text())) {
           continue;
         }
-        if (!restNear(tt, k, phrase)) {
+        int at = termNear(tt, k, phrase, focus(phrase));
+        if (at < 0) {
           continue;
         }
-        byte p = pol[tt.get(k).tok()];
-        if (p == Polarity.AFFIRMED || p == Polarity.NEGATED) {
-          counts[p]++;
+        int tok = tt.get(at).tok();
+        byte p = pol[tok];
+        if (Polarity.isOther(p) != other) {
+          continue;
+        }
+        byte polarity = p == Polarity.AFFIRMED || p == Polarity.OTHER ? Polarity.AFFIRMED
+            : p == Polarity.NEGATED || p == Polarity.OTHER_NEGATED ? Polarity.NEGATED : Polarity.UNKNOWN;
+        if (polarity != Polarity.UNKNOWN) {
+          counts[(asked[tok] ? ASKED : STATED) + polarity]++;
           turnsOut.add(idx.turns.get(turn).index());
         }
       }
     }
   }
 
-  private static boolean restNear(List<Terms.Term> tt, int k, List<Terms.Term> phrase) {
+  /** @return the index of the phrase's first term that is not a body site (0 if all are) */
+  private static int focus(List<Terms.Term> phrase) {
+    for (int j = 0; j < phrase.size(); j++) {
+      if (!ANATOMY.contains(phrase.get(j).text())) {
+        return j;
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * Whether the rest of the phrase occurs near transcript term {@code k} (within three terms), and where its
+   * focus term is.
+   *
+   * @return the index of phrase term {@code focus} near {@code k}, or -1 if some term of the phrase is missing
+   */
+  private static int termNear(List<Terms.Term> tt, int k, List<Terms.Term> phrase, int focus) {
+    int at = k;
     for (int j = 1; j < phrase.size(); j++) {
-      boolean found = false;
+      int found = -1;
       for (int m = Math.max(0, k - 3); m < Math.min(tt.size(), k + phrase.size() + 3); m++) {
         if (tt.get(m).text().equals(phrase.get(j).text())) {
-          found = true;
+          found = m;
           break;
         }
       }
-      if (!found) {
-        return false;
+      if (found < 0) {
+        return -1;
+      }
+      if (j == focus) {
+        at = found;
       }
     }
-    return true;
+    return at;
   }
 
   @Override

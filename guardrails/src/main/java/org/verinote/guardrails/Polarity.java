@@ -6,8 +6,13 @@ import java.util.Set;
 
 /**
  * ConText-style assertion status of each token: affirmed, negated (a negation cue before it, or "negative" after
- * it, within a scope that ends at a terminator), about someone else (family history), or unknown (a question with
- * no clear answer). Stateless.
+ * it, within a scope that ends at a terminator), about someone else (family history; negated or not), or unknown
+ * (hypothetical, or a question with no clear answer). Scope rules: {@link #SCOPE} content words after the cue;
+ * "or", "nor" and "any" renew it over a list ("no JVD or any carotid bruits"); filler between the cue and its
+ * content ("never really had any") does not use it up; "but", "however", "which", "some", "positive"… end it, and so do auxiliaries
+ * ("has", "was"…) once the scope has reached content ("no fever, has a cough"). Pseudo-negations are not cues:
+ * "not only", "no change", "no increase", "not sure", and "no" before a pronoun ("no, I wish") is an answer, not a
+ * determiner. Stateless; every method is linear in its tokens.
  */
 final class Polarity {
 
@@ -15,8 +20,14 @@ final class Polarity {
   static final byte NEGATED = 1;
   static final byte OTHER = 2;
   static final byte UNKNOWN = 3;
+  /** About someone else, and negated ("no family history of colon cancer"). */
+  static final byte OTHER_NEGATED = 4;
+  /** About someone else, status unclear (a family-history question with no clear answer). */
+  static final byte OTHER_UNKNOWN = 5;
 
   static final int SCOPE = 6;
+  /** The scope a list continuer ("or", "nor", "any") renews inside a negation. */
+  static final int LIST_SCOPE = 4;
 
   private static final Set<String> PRE_NEG = Set.of("no", "not", "denies", "denied", "deny", "denying", "without",
       "never", "none", "nor", "doesn't", "don't", "didn't", "hasn't", "haven't", "isn't", "wasn't", "aren't",
@@ -24,13 +35,29 @@ final class Polarity {
       "n't", "cannot", "can't", "won't", "wouldn't", "couldn't", "shouldn't");
   private static final Set<String> POST_NEG = Set.of("negative", "absent", "resolved", "denied");
   private static final Set<String> TERMINATORS = Set.of("but", "however", "although", "though", "except", "aside",
-      "apart", "which", "who", "yet", "still", "besides", "other", "now", "currently", "reports", "endorses",
-      "has", "had", "have", "is", "was", "are", "were", "does", "did", "complains", "presents", "notes", "states");
+      "apart", "which", "who", "yet", "still", "besides", "now", "currently", "reports", "endorses",
+      "complains", "presents", "notes", "states", "some", "positive");
+  /**
+   * Auxiliaries that end a negation's scope only once the scope has reached content: "no fever, has a cough"
+   * ends at "has", but "never had any nausea" and "hasn't had any chills" do not end at "had".
+   */
+  private static final Set<String> AUX_TERMINATORS = Set.of("has", "had", "have", "is", "was", "are", "were",
+      "does", "did");
+  /** Words between a cue and its content that neither end nor use up the scope ("not had any", "never really"). */
+  private static final Set<String> SCOPE_GLUE = Set.of("any", "ever", "really", "been", "had", "have", "has", "got",
+      "get", "noticed", "notice", "experienced", "experience", "felt", "feel", "seen", "see", "appreciate",
+      "appreciated", "a", "an", "i", "you", "he", "she", "they", "it", "there", "think", "much", "whatsoever",
+      "is", "was", "are", "were", "do", "did", "does");
+  /** Words that continue a negated list ("no fever or chills", "no JVD nor any bruits") and renew its scope. */
+  private static final Set<String> LIST_CONTINUERS = Set.of("or", "nor", "any");
+  /** A cue followed by one of these is a pseudo-negation ("not only", "no change", "no increase"): not a cue. */
+  private static final Set<String> PSEUDO_AFTER = Set.of("only", "just", "change", "changes", "changed",
+      "increase", "increased", "doubt", "sure", "certain", "necessarily", "bad", "too");
   private static final Set<String> OTHER_CUES = Set.of("family", "mother", "father", "mom", "dad", "sister",
       "brother", "grandmother", "grandfather", "aunt", "uncle", "son", "daughter", "wife", "husband", "cousin");
   private static final Set<String> HYPOTHETICAL = Set.of("if", "whether", "should", "unless", "watch", "monitor",
       "prevent", "risk", "worry", "worried", "concern", "concerned", "call", "return", "check", "might",
-      "could", "would", "possible", "possibly", "rule", "test", "screen");
+      "could", "would", "possible", "possibly", "rule", "test", "screen", "risks", "may");
   private static final Set<String> NEG_ANSWER = Set.of("no", "nope", "nah", "never", "none", "negative", "not");
   private static final Set<String> POS_ANSWER = Set.of("yes", "yeah", "yep", "yup", "uh-huh", "mm-hmm", "sure",
       "correct", "definitely", "absolutely", "some", "little", "sometimes", "mm", "mhm");
@@ -49,6 +76,7 @@ final class Polarity {
     int negLeft = 0;
     int otherLeft = 0;
     int hypoLeft = 0;
+    boolean contentSinceCue = false;
     for (int i = 0; i < toks.size(); i++) {
       Tok t = toks.get(i);
       String w = t.raw().toLowerCase(Locale.ROOT).replace('’', '\'');
@@ -59,8 +87,12 @@ final class Polarity {
         hypoLeft = 0;
         continue;
       }
-      if (TERMINATORS.contains(w) && i > 0) {
+      if (i > 0 && (TERMINATORS.contains(w) || (AUX_TERMINATORS.contains(w) && contentSinceCue)
+          || (w.equals("other") && i + 1 < toks.size() && toks.get(i + 1).raw().equalsIgnoreCase("than")))) {
         negLeft = 0;
+      }
+      if (negLeft > 0 && LIST_CONTINUERS.contains(w)) {
+        negLeft = Math.max(negLeft, LIST_SCOPE);
       }
       if (OTHER_CUES.contains(w)) {
         otherLeft = SCOPE + 2;
@@ -72,19 +104,25 @@ final class Polarity {
           }
           if (p[k] == AFFIRMED) {
             p[k] = NEGATED;
+          } else if (p[k] == OTHER) {
+            p[k] = OTHER_NEGATED;
           }
         }
       }
-      if (PRE_NEG.contains(w)) {
+      if (PRE_NEG.contains(w) && !pseudo(toks, i)) {
         negLeft = SCOPE;
+        contentSinceCue = false;
         p[i] = NEGATED;
         continue;
+      }
+      if (negLeft > 0 && t.isWord() && !SCOPE_GLUE.contains(w) && !PRE_NEG.contains(w)) {
+        contentSinceCue = true;
       }
       if (HYPOTHETICAL.contains(w)) {
         hypoLeft = SCOPE;
       }
       if (otherLeft > 0) {
-        p[i] = OTHER;
+        p[i] = negLeft > 0 ? OTHER_NEGATED : OTHER;
         otherLeft--;
       } else if (hypoLeft > 0 && negLeft == 0) {
         p[i] = UNKNOWN;
@@ -92,7 +130,7 @@ final class Polarity {
       } else if (negLeft > 0) {
         p[i] = NEGATED;
       }
-      if (negLeft > 0 && t.kind() != Tok.Kind.PUNCT) {
+      if (negLeft > 0 && t.kind() != Tok.Kind.PUNCT && !SCOPE_GLUE.contains(w)) {
         negLeft--;
       }
       if (t.isPunct(',') && negLeft > 0) {
@@ -100,6 +138,48 @@ final class Polarity {
       }
     }
     return p;
+  }
+
+  /** Whether the cue at {@code i} is a pseudo-negation ("not only", "no change", "not sure"). */
+  private static boolean pseudo(List<Tok> toks, int i) {
+    if (i + 1 >= toks.size() || !toks.get(i + 1).isWord()) {
+      return false;
+    }
+    String next = toks.get(i + 1).raw().toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+    if (PSEUDO_AFTER.contains(next)) {
+      return true;
+    }
+    // "no" before a pronoun is an answer ("no i wish i had"), not a determiner negating what follows
+    String w = toks.get(i).raw().toLowerCase(Locale.ROOT);
+    return (w.equals("no") || w.equals("nope")) && INTERJECTION_NEXT.contains(next);
+  }
+
+  private static final Set<String> INTERJECTION_NEXT = Set.of("i", "i'm", "i've", "it", "it's", "we", "that",
+      "that's", "they", "he", "she", "you", "because", "but", "thank", "thanks", "sir", "ma'am", "no", "yes", "not");
+
+  /** @return whether the status is about someone else (any polarity) */
+  static boolean isOther(byte status) {
+    return status == OTHER || status == OTHER_NEGATED || status == OTHER_UNKNOWN;
+  }
+
+  /**
+   * The status a question's token takes from its answer: a question asserts nothing, so an affirmed term takes
+   * the answer's status ("any fever?" — "no"); a negated one is confirmed only by a negative answer ("no issues
+   * with the migraines?" — "none whatsoever"); about someone else keeps that, with the answer's polarity.
+   */
+  static byte fromAnswer(byte inQuestion, byte answer) {
+    switch (inQuestion) {
+      case OTHER:
+        return answer == NEGATED ? OTHER_NEGATED : answer == AFFIRMED ? OTHER : OTHER_UNKNOWN;
+      case OTHER_NEGATED:
+        return answer == NEGATED ? OTHER_NEGATED : OTHER_UNKNOWN;
+      case OTHER_UNKNOWN:
+        return OTHER_UNKNOWN;
+      case NEGATED:
+        return answer == NEGATED ? NEGATED : UNKNOWN;
+      default:
+        return answer;
+    }
   }
 
   /**
@@ -127,6 +207,80 @@ final class Polarity {
       }
     }
     return UNKNOWN;
+  }
+
+  private static final Set<String> WH_WORDS = Set.of("what", "how", "when", "where", "which", "why");
+
+  /**
+   * Where the question proper starts in the sentence {@code toks[from, to)} that ends with a question mark. Speech
+   * recognition rarely splits sentences, so a statement often shares the sentence with the question that follows
+   * it ("i don't see any laceration what happened ?"): the question starts at the last "do you"/"is it"/wh-word,
+   * else at the last "any" or "but", else at {@code from}. Only the tokens from there on take their status from
+   * the answer.
+   */
+  static int questionStart(List<Tok> toks, int from, int to) {
+    for (int i = to - 1; i >= from; i--) {
+      if (toks.get(i).raw().equalsIgnoreCase("but")) {
+        return i;
+      }
+    }
+    return from;
+  }
+
+  /** How far before the last question cue an unpunctuated question may start. */
+  static final int QUESTION_REACH = 12;
+
+  /**
+   * Where an unpunctuated question starts, given its last cue {@code qs} ({@link #unpunctuatedQuestionStart}):
+   * the earliest cue ("any", "do you", wh-word) within {@link #QUESTION_REACH} tokens before it, so that "are you
+   * having any chest pain or tightness or anything like that" starts at "are", not at "anything".
+   */
+  static int widenQuestion(List<Tok> toks, int qs) {
+    int start = qs;
+    for (int i = qs - 1; i >= 0 && i >= qs - QUESTION_REACH; i--) {
+      Tok t = toks.get(i);
+      if (t.kind() == Tok.Kind.PUNCT && ".!?".contains(t.raw())) {
+        break;
+      }
+      String w = t.raw().toLowerCase(Locale.ROOT);
+      if (w.equals("any") || w.equals("anything") || WH_WORDS.contains(w)
+          || (QUESTION_STARTERS.contains(w) && i + 1 < toks.size() && isSubject(toks.get(i + 1)))) {
+        start = i;
+      }
+    }
+    return start;
+  }
+
+  /**
+   * Whether token {@code j} is negated by a clinician's own statement ("i don't see any laceration", "there's no
+   * fracture"): such a negation stands even inside a sentence that ends as a question.
+   */
+  static boolean statedNegation(List<Tok> toks, int j) {
+    for (int k = j - 1; k >= 0 && k >= j - SCOPE - 4; k--) {
+      Tok t = toks.get(k);
+      if (t.kind() == Tok.Kind.PUNCT && !t.raw().equals(",")) {
+        return false;
+      }
+      String w = t.raw().toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+      if (PRE_NEG.contains(w)) {
+        int s = k - 1;
+        while (s >= 0 && DECLARATIVE_AUX.contains(toks.get(s).raw().toLowerCase(Locale.ROOT))) {
+          s--;
+        }
+        return s >= 0 && DECLARATIVE_SUBJECTS.contains(toks.get(s).raw().toLowerCase(Locale.ROOT)
+            .replace('\u2019', '\''));
+      }
+    }
+    return false;
+  }
+
+  private static final Set<String> DECLARATIVE_AUX = Set.of("do", "does", "did", "is", "are", "'s", "was", "am",
+      "'m", "have", "has", "had", "'ve", "really");
+  private static final Set<String> DECLARATIVE_SUBJECTS = Set.of("i", "we", "there", "there's", "i'm", "we're");
+
+  private static boolean isSubject(Tok t) {
+    String w = t.raw().toLowerCase(Locale.ROOT);
+    return w.equals("you") || w.equals("it") || w.equals("that") || w.equals("there") || w.equals("this");
   }
 
   private static final Set<String> QUESTION_STARTERS = Set.of("any", "anything", "have", "do", "did", "are", "is",

@@ -39,6 +39,8 @@ final class TranscriptIndex {
   final Set<String> numbers;
   /** Assertion status per token per turn ({@link Polarity}), questions resolved by the answer that follows. */
   final List<byte[]> polarity;
+  /** Per turn and token: whether its status comes from the answer to a question (weaker than a statement). */
+  final List<boolean[]> asked;
   final String digits;
   final String lower;
 
@@ -102,9 +104,11 @@ final class TranscriptIndex {
     }
     this.toks = List.copyOf(tk);
     List<byte[]> pol = new ArrayList<>(turns.size());
+    List<boolean[]> askedList = new ArrayList<>(turns.size());
     for (int ti = 0; ti < turns.size(); ti++) {
       List<Tok> toks = tk.get(ti);
       byte[] p = Polarity.of(toks);
+      boolean[] q = new boolean[p.length];
       byte ans = ti + 1 < turns.size() && turns.get(ti + 1).role() != turns.get(ti).role()
           ? Polarity.answer(tk.get(ti + 1)) : Polarity.UNKNOWN;
       int sentenceStart = 0;
@@ -115,9 +119,12 @@ final class TranscriptIndex {
         }
         if (t.isPunct('?')) {
           // a question asserts nothing: its terms take the status of the answer (unknown if unclear)
-          for (int j = sentenceStart; j < k; j++) {
-            p[j] = p[j] == Polarity.OTHER ? Polarity.OTHER
-                : p[j] == Polarity.NEGATED ? Polarity.UNKNOWN : ans;
+          for (int j = Polarity.questionStart(toks, sentenceStart, k); j < k; j++) {
+            if (p[j] == Polarity.NEGATED && Polarity.statedNegation(toks, j)) {
+              continue;
+            }
+            p[j] = Polarity.fromAnswer(p[j], ans);
+            q[j] = true;
           }
         }
         sentenceStart = k + 1;
@@ -126,17 +133,26 @@ final class TranscriptIndex {
       for (Tok t : toks) {
         hasQuestionMark |= t.isPunct('?');
       }
-      if (!hasQuestionMark && turns.get(ti).role() == SpeakerRole.CLINICIAN) {
+      // ASR transcripts drop question marks, and some label speakers the wrong way round: a turn that reads as a
+      // question takes its answer when it is the clinician's, or when the next speaker answers it clearly
+      boolean clinician = turns.get(ti).role() == SpeakerRole.CLINICIAN;
+      if (!hasQuestionMark && (clinician || ans != Polarity.UNKNOWN)) {
         int qs = Polarity.unpunctuatedQuestionStart(toks);
-        if (qs >= 0 && ti + 1 < turns.size() && turns.get(ti + 1).role() != SpeakerRole.CLINICIAN) {
-          for (int j = qs; j < toks.size(); j++) {
-            p[j] = p[j] == Polarity.OTHER ? Polarity.OTHER : p[j] == Polarity.NEGATED ? Polarity.UNKNOWN : ans;
+        if (qs >= 0 && ti + 1 < turns.size() && turns.get(ti + 1).role() != turns.get(ti).role()) {
+          for (int j = Polarity.widenQuestion(toks, qs); j < toks.size(); j++) {
+            if (p[j] == Polarity.NEGATED && Polarity.statedNegation(toks, j)) {
+              continue;
+            }
+            p[j] = Polarity.fromAnswer(p[j], ans);
+            q[j] = true;
           }
         }
       }
       pol.add(p);
+      askedList.add(q);
     }
     this.polarity = List.copyOf(pol);
+    this.asked = List.copyOf(askedList);
     this.terms = List.copyOf(tm);
     Map<String, int[]> arr = new HashMap<>(byTerm.size() * 2);
     byTerm.forEach((k, v) -> arr.put(k, v.stream().mapToInt(Integer::intValue).toArray()));

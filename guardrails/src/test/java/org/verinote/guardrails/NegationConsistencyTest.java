@@ -3,6 +3,7 @@ package org.verinote.guardrails;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.verinote.core.Transcript;
 import org.verinote.core.guard.GuardVerdict;
 
 class NegationConsistencyTest {
@@ -29,5 +30,65 @@ class NegationConsistencyTest {
   void consistentPolarity_passes() {
     GuardVerdict v = Fixtures.run(layer, "Chest pain for two weeks. Denies shortness of breath and fever.");
     assertThat(v.findings()).isEmpty();
+  }
+
+  private GuardVerdict run(String transcript, String note) {
+    return layer.check(Fixtures.context(Transcript.parse(transcript), Fixtures.note("plan", note)));
+  }
+
+  @Test
+  void negatedQuestion_confirmedByNegativeAnswer_countsAsNegated() {
+    GuardVerdict v = run("[doctor] so no issues with the swelling ?\n[patient] none whatsoever .\n",
+        "Reports swelling.");
+    assertThat(v.findings()).singleElement().satisfies(f ->
+        assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+  }
+
+  @Test
+  void clinicianNegation_insideAQuestionSentence_staysNegated() {
+    GuardVerdict v = run("[doctor] i do n't see any laceration what happened there ?\n[patient] i fell .\n",
+        "Some lacerations.");
+    assertThat(v.findings()).singleElement().satisfies(f -> assertThat(f.code()).isEqualTo("POLARITY_CONFLICT"));
+  }
+
+  @Test
+  void unpunctuatedQuestion_withSwappedSpeakerLabels_takesAClearAnswer() {
+    GuardVerdict v = run("[patient] have you experienced any numbness or tingling in your hands\n"
+        + "[doctor] no i have n't\n", "Reports numbness.");
+    assertThat(v.findings()).singleElement().satisfies(f ->
+        assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+  }
+
+  @Test
+  void statedMention_outweighsTheAnswerToAQuestion() {
+    GuardVerdict v = run("[doctor] do you have any numbness in your hand ?\n"
+        + "[patient] a little bit when i move my wrist . um , no numbness in my hand .\n", "Reports numbness.");
+    assertThat(v.findings()).singleElement().satisfies(f -> assertThat(f.code()).isEqualTo("POLARITY_CONFLICT"));
+  }
+
+  @Test
+  void familyHistory_comparedWithFamilyMentionsOnly() {
+    String t = "[doctor] any family history of breast cancer ?\n[patient] none .\n"
+        + "[doctor] you had breast cancer treated last year .\n[patient] yes .\n";
+    assertThat(run(t, "Family history of breast cancer.").findings()).singleElement().satisfies(f ->
+        assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+    assertThat(run(t, "No family history of breast cancer.").findings()).isEmpty();
+  }
+
+  @Test
+  void bodySiteAlone_isNotJudged_butKeepsAFindingSpecific() {
+    String t = "[doctor] any swelling in your legs ?\n[patient] no .\n[doctor] your legs look strong .\n";
+    // "legs" alone is where, not what: affirmed in the transcript, negated in the note, still no conflict
+    assertThat(run(t, "No swelling. Legs: none.").findings()).isEmpty();
+    assertThat(run(t, "Reports leg swelling.").findings()).singleElement().satisfies(f ->
+        assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+  }
+
+  @Test
+  void findingNotItsSite_carriesTheStatus() {
+    String t = "[doctor] your lower extremities have no edema .\n[patient] okay .\n"
+        + "[doctor] your lower extremities look strong .\n";
+    assertThat(run(t, "Lower extremity edema.").findings()).singleElement().satisfies(f ->
+        assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
   }
 }

@@ -17,6 +17,9 @@ final class DateRecognizer extends TokenRecognizer {
       "simv", "ac", "settings", "perrla", "perl", "amp", "fio2", "bp", "sbp", "dbp", "map", "ratio", "gcs", "tv",
       "mmhg", "cmh2o", "cp", "pip", "ie");
 
+  private static final java.util.Set<String> DATE_PREPOSITIONS = java.util.Set.of("on", "since", "from", "until",
+      "till", "before", "after", "dated", "born");
+
   private static final java.util.Set<String> SCALE_AFTER = java.util.Set.of("strength", "pulses", "pulse", "way",
       "ns", "peep", "ps", "amp", "cmh2o", "cm", "mmhg", "hrs", "reactive", "scale", "motor", "power");
 
@@ -74,9 +77,10 @@ final class DateRecognizer extends TokenRecognizer {
       return null;
     }
     if (i > 0 && v.end[i - 1] == v.start[i] && (v.kind[i - 1] != TextView.PUNCT
-        || "/.".indexOf(v.text.charAt(v.start[i - 1])) >= 0
+        || v.isPunct(i - 1, '/')
+        || v.isPunct(i - 1, '.') && (v.isNumber(i - 2) || !v.adjacent(i - 2))
         || v.isPunct(i - 1, ':') && v.isNumber(i - 2) && v.adjacent(i - 2)
-        || v.isPunct(i - 1, '-') && !(v.isPunct(i - 3, '/') && v.isNumber(i - 2)))) {
+        || v.isPunct(i - 1, '-') && !(v.isPunct(i - 3, '/') && v.isNumber(i - 2)) && !v.isWord(i - 2))) {
       return null;
     }
     if (!(v.adjacent(i) && v.adjacent(i + 1) && i + 2 < v.size && v.kind[i + 1] == TextView.PUNCT
@@ -162,6 +166,9 @@ final class DateRecognizer extends TokenRecognizer {
   /** "5/5 strength", "pain 8/10", "2+/4 pulses": ratios, not dates. */
   private static boolean scaleContext(TextView v, int i) {
     int denom = v.intValue(i + 2);
+    if (i > 0 && v.isWord(i - 1) && DATE_PREPOSITIONS.contains(v.lower(i - 1))) {
+      return denom == 0;
+    }
     for (int k = Math.max(0, i - 2); k < i; k++) {
       if (v.kind[k] == TextView.WORD && SCALE_WORDS.contains(v.lower(k))) {
         return true;
@@ -172,7 +179,7 @@ final class DateRecognizer extends TokenRecognizer {
         return true;
       }
     }
-    return denom == 0 || v.isPunct(i - 1, '+') || v.isPunct(i + 3, '+');
+    return denom == 0 || v.isPunct(i - 1, '+') || v.isPunct(i + 3, '+') && v.adjacent(i + 2);
   }
 
   // ---- written and spoken

@@ -108,6 +108,10 @@ final class NameRecognizer extends TokenRecognizer {
       add(out, v, s, i - 1, PhiType.PERSON, 0.7);
       return i + 1;
     }
+    if (signature(v, i)) {
+      add(out, v, i, i + 1, PhiType.CLINICIAN, 0.7);
+      return i + 2;
+    }
     if (dictionaryName(v, i)) {
       int s = i;
       while (s - 1 >= 0 && !v.newlineBefore(s) && (dictionaryName(v, s - 1) || isInitial(v, s - 1)
@@ -119,6 +123,20 @@ final class NameRecognizer extends TokenRecognizer {
       return e + 1;
     }
     return i + 1;
+  }
+
+  /** A signature line: "Mary Rueping" alone on its line, a capitalised given name and a capitalised surname. */
+  private static boolean signature(TextView v, int i) {
+    if (!v.newlineBefore(i) || v.style != TextView.Style.MIXED || !v.isCapitalized(i) || v.isAllUpper(i)
+        || !v.has(i, Lexicon.FIRST | Lexicon.AMBIGUOUS_FIRST) || v.has(i, Lexicon.STOP | Lexicon.CLINICAL)) {
+      return false;
+    }
+    int n = i + 1;
+    if (!v.isWord(n) || v.newlineBefore(n) || !v.isCapitalized(n) || v.isAllUpper(n)
+        || v.has(n, Lexicon.STOP | Lexicon.CLINICAL | Lexicon.COMMON | Lexicon.MONTH)) {
+      return false;
+    }
+    return n + 1 >= v.size || v.newlineBefore(n + 1) || v.isPunct(n + 1, ',') || v.has(n + 1, Lexicon.CREDENTIAL);
   }
 
   /** "R.N.", "M.D.": a credential spelt with dots. */
@@ -248,6 +266,11 @@ final class NameRecognizer extends TokenRecognizer {
     }
     if ((f & Lexicon.FIRST) != 0) {
       return v.style != TextView.Style.MIXED || v.isCapitalized(j);
+    }
+    if ((f & Lexicon.AMBIGUOUS_FIRST) != 0 && v.length(j) >= 4 && v.style != TextView.Style.LOWER
+        && v.isCapitalized(j) && (f & Lexicon.SURNAME) == 0) {
+      // "JOHN STATES", "Charlie": a given name that is also a rare English word, capitalised
+      return true;
     }
     if ((f & Lexicon.SURNAME) != 0 && v.style == TextView.Style.MIXED && v.length(j) >= 4 && v.isCapitalized(j)
         && !v.isAllUpper(j)) {

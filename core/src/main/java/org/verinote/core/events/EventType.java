@@ -51,7 +51,11 @@ public enum EventType {
   /** The EHR acknowledged the note (code {@code DUPLICATE} for an idempotent replay). */
   CONFIRMED(Category.SUBMISSION, "submit"),
   /** The EHR write failed; the code names the error (e.g. {@code AdapterException_status_503}, {@code INTERRUPTED}). */
-  SUBMISSION_FAILED(Category.SUBMISSION, "submit");
+  SUBMISSION_FAILED(Category.SUBMISSION, "submit"),
+  /** An adapter wrote a note to the EHR (code {@code created} or {@code duplicate}; refs adapter and record id). */
+  EHR_WRITTEN(Category.SUBMISSION, "ehr-write"),
+  /** An adapter's write failed (code: the EHR status or exception kind, and whether it is retriable). */
+  EHR_WRITE_FAILED(Category.SUBMISSION, "ehr-write");
 
   /** Which operation an event belongs to. */
   public enum Category {
@@ -92,8 +96,11 @@ public enum EventType {
     return this == DRAFTED || this == DEGRADED || this == FAILED;
   }
 
-  /** @return whether this event reports a failure ({@link #MODEL_FAILED}, {@link #FAILED}, {@link #SUBMISSION_FAILED}) */
+  /**
+   * @return whether this event reports a failure ({@link #MODEL_FAILED}, {@link #FAILED}, {@link #SUBMISSION_FAILED},
+   *     {@link #EHR_WRITE_FAILED})
+   */
   public boolean isFailure() {
-    return this == MODEL_FAILED || this == FAILED || this == SUBMISSION_FAILED;
+    return this == MODEL_FAILED || this == FAILED || this == SUBMISSION_FAILED || this == EHR_WRITE_FAILED;
   }
 }

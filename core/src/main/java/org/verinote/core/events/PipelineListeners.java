@@ -44,6 +44,21 @@ public final class PipelineListeners {
   }
 
   /**
+   * Wraps an EHR adapter so that every write emits {@link EventType#EHR_WRITTEN} or
+   * {@link EventType#EHR_WRITE_FAILED} to {@code listener} (adapter name, record id, status, duration — never note
+   * text), with the MDC bound during the call. Works for any adapter, including your own.
+   *
+   * @param adapter the adapter to observe
+   * @param listener where events go; a listener that throws is isolated
+   * @return the observed adapter
+   * @throws NullPointerException if an argument is null
+   */
+  public static org.verinote.core.record.ClinicalRecordAdapter observe(
+      org.verinote.core.record.ClinicalRecordAdapter adapter, PipelineListener listener) {
+    return new ObservedRecordAdapter(adapter, listener);
+  }
+
+  /**
    * The default logging listener: one INFO line per event (WARN for failures) on the logger
    * {@code org.verinote.events}, with the counts and ids on a DEBUG line. Ids, codes, durations and counts only.
    *

@@ -84,13 +84,24 @@ final class ClinicalCues {
 
   /** Number of cues that occur in {@code lower} at a word start. */
   static int hits(String lower, List<String> cues) {
+    // a cue can only occur where some word starts with its first two characters: test that first (one pass)
+    java.util.BitSet starts = new java.util.BitSet(1 << 14);
+    for (int i = 0; i + 1 < lower.length(); i++) {
+      if (i == 0 || !Character.isLetterOrDigit(lower.charAt(i - 1))) {
+        starts.set(bigram(lower.charAt(i), lower.charAt(i + 1)));
+      }
+    }
     int n = 0;
     for (String cue : cues) {
-      if (occursAtWordStart(lower, cue)) {
+      if (starts.get(bigram(cue.charAt(0), cue.charAt(1))) && occursAtWordStart(lower, cue)) {
         n++;
       }
     }
     return n;
+  }
+
+  private static int bigram(char a, char b) {
+    return ((a & 0x7F) << 7) | (b & 0x7F);
   }
 
   static boolean occursAtWordStart(String lower, String cue) {

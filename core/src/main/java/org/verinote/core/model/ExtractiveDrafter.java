@@ -48,22 +48,6 @@ final class ExtractiveDrafter {
       "good", "great", "sure", "thing", "things", "something", "kind", "sort", "little", "bit", "mean", "maybe",
       "did", "does", "don't", "our", "out", "about", "would", "could", "also", "too", "been", "being", "and,");
   private static final Pattern YEAR_OLD = Pattern.compile("\\b\\d{1,3}[- ]year[- ]old\\b");
-  private static final Pattern CC = Pattern.compile("\\b(?:presents?|presenting|here|in|coming in|came in|"
-      + "come in|referred)(?: today)?(?: with| for| because of| due to)\\s+(?:an? |the |some |your |his |her )?"
-      + "([a-z][a-z0-9 '-]{2,60}?)(?=[.,?!]| and | who | that | which | today|$)");
-  private static final Pattern COMPLAINT = Pattern.compile("\\bcomplain(?:s|ing|ed)? (?:of|about) "
-      + "(?:an? |the |some )?([a-z][a-z0-9 '-]{2,60}?)(?=[.,?!]| and | that |$)");
-  private static final Pattern FINDING_QUESTION = Pattern.compile("^(?:(?:and|so|okay|ok|now|also|how about|"
-      + "what about|any|do you have|have you (?:had|noticed|experienced|been having)|are you having|"
-      + "did you (?:have|notice|experience)|is there|you have|you're not having|no)\\s+)+(?:any\\s+)?"
-      + "([a-z][a-z0-9 ,'-]{2,70}?)\\s*(?:at all|or anything(?: like that)?|lately|recently|"
-      + "that you've noticed|or not)?\\s*\\?$");
-  private static final Pattern NEGATIVE_ANSWER = Pattern.compile("^\\W*(?:no|nope|nah|none|never|negative|"
-      + "not really|not at all|i don't|i haven't|i have not|i do not)\\b");
-  private static final Pattern POSITIVE_ANSWER =
-      Pattern.compile("^\\W*(?:yes|yeah|yep|yup|uh-huh|mm-hmm|i do|i have|correct)\\b");
-  private static final Set<String> NOT_FINDINGS = Set.of("question", "questions", "concern", "concerns", "else",
-      "help", "idea", "plans", "plan");
   private static final List<String> EXAM_INTRO = List.of("exam", "examine", "take a look", "look at", "listen to",
       "take a listen", "vital", "feel your", "press on", "push on");
   private static final List<String> PLAN_INTRO = List.of("impression", "assessment", "diagnos", "my plan",
@@ -74,12 +58,14 @@ final class ExtractiveDrafter {
   private final OptionalInt age;
   private final PatientContext.Sex sex;
   private final ThirdPerson thirdPerson;
+  private final DerivedStatements statements;
 
   ExtractiveDrafter(NoteTemplate template, OptionalInt age, PatientContext.Sex sex) {
     this.template = template;
     this.age = age;
     this.sex = sex;
     this.thirdPerson = new ThirdPerson(sex);
+    this.statements = new DerivedStatements(thirdPerson);
   }
 
   /** A sentence chosen for a section, with its place in the transcript for ordering. */
@@ -117,7 +103,7 @@ final class ExtractiveDrafter {
       candidates.add(new Candidate(-1, history, 100, Utterances.wordCount(opening), opening, null));
     }
     Integer ccSection = target.get(Kind.CHIEF_COMPLAINT);
-    String cc = chiefComplaint(sentences);
+    String cc = statements.chiefComplaint(sentences);
     if (cc != null && ccSection != null) {
       candidates.add(new Candidate(-2, ccSection, 100, Utterances.wordCount(cc), cc, null));
     }
@@ -174,11 +160,11 @@ final class ExtractiveDrafter {
       if (s.question()) {
         final int index = i;
         if (s.role() == SpeakerRole.CLINICIAN) {
-          answered(s, turns).ifPresent(c -> {
-            Integer section = target.get(c.negative ? Kind.REVIEW_OF_SYSTEMS : Kind.HISTORY);
+          statements.answered(s, turns).ifPresent(c -> {
+            Integer section = target.get(c.negative() ? Kind.REVIEW_OF_SYSTEMS : Kind.HISTORY);
             if (section != null) {
-              out.add(new Candidate(2 * index + 1, section, c.negative ? 2.5 : 1.5,
-                  Utterances.wordCount(c.text), c.text, null));
+              out.add(new Candidate(2 * index + 1, section, c.negative() ? 2.5 : 1.5,
+                  Utterances.wordCount(c.text()), c.text(), null));
             }
           });
         }
@@ -248,41 +234,6 @@ final class ExtractiveDrafter {
     return score;
   }
 
-  /** A "Denies X." or "Reports X." statement from a yes/no question and the next turn's short answer. */
-  private record Answered(String text, boolean negative) {}
-
-  private java.util.Optional<Answered> answered(Sentence question, List<Turn> turns) {
-    if (question.turn() + 1 >= turns.size()) {
-      return java.util.Optional.empty();
-    }
-    Turn answer = turns.get(question.turn() + 1);
-    String a = answer.text().toLowerCase(Locale.ROOT);
-    int words = Utterances.wordCount(a);
-    if (answer.role() != SpeakerRole.PATIENT || words > 8) {
-      return java.util.Optional.empty();
-    }
-    boolean negative = NEGATIVE_ANSWER.matcher(a).find();
-    boolean positive = !negative && words <= 4 && POSITIVE_ANSWER.matcher(a).find();
-    if (!negative && !positive) {
-      return java.util.Optional.empty();
-    }
-    Matcher m = FINDING_QUESTION.matcher(question.lower());
-    if (!m.find()) {
-      return java.util.Optional.empty();
-    }
-    String finding = m.group(1).strip();
-    for (String w : finding.split("[^a-z']+")) {
-      if (NOT_FINDINGS.contains(w)) {
-        return java.util.Optional.empty();
-      }
-    }
-    if (Utterances.wordCount(finding) > 10 || contentWords(finding) < 1) {
-      return java.util.Optional.empty();
-    }
-    String rewritten = thirdPerson.rewrite(finding, SpeakerRole.CLINICIAN);
-    return java.util.Optional.of(new Answered((negative ? "Denies " : "Reports ") + rewritten + ".", negative));
-  }
-
   /** The opening sentence: the clinician's own "N-year-old" introduction, else one built from age and sex. */
   private String opening(List<Sentence> sentences) {
     for (Sentence s : sentences) {
@@ -295,23 +246,6 @@ final class ExtractiveDrafter {
     }
     String who = sex == PatientContext.Sex.MALE ? "male" : sex == PatientContext.Sex.FEMALE ? "female" : "patient";
     return "The patient is a " + age.getAsInt() + "-year-old " + who + ".";
-  }
-
-  /** The chief complaint in a few words, copied from "presents with X" / "here for X" / "complaining of X". */
-  private String chiefComplaint(List<Sentence> sentences) {
-    for (Sentence s : sentences) {
-      if (s.position() > 0.5) {
-        break;
-      }
-      for (Pattern p : new Pattern[] {CC, COMPLAINT}) {
-        Matcher m = p.matcher(s.lower());
-        if (m.find() && contentWords(m.group(1)) > 0) {
-          String phrase = thirdPerson.rewrite(m.group(1).strip(), s.role());
-          return sentence(phrase);
-        }
-      }
-    }
-    return null;
   }
 
   /**

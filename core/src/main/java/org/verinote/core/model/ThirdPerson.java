@@ -197,6 +197,7 @@ final class ThirdPerson {
       }
     }
     if (UNCHANGED.contains(lower) || (lower.endsWith("ed") && !lower.endsWith("eed")) || lower.endsWith("s")
+        || lower.endsWith("ing")
         || lower.length() < 2
         || !lower.chars().allMatch(Character::isLetter)) {
       return original;

@@ -26,8 +26,8 @@ final class Utterances {
       + "\\s*[.,]?(?:\\s*(?:show me|finalize|open|go to)\\b[^.?!]*[.?!]?)?");
   private static final Pattern OPENER = Pattern.compile("(?i)^(?:(?:and|so|okay|ok|now|well|alright|all right|"
       + "right|but|yeah|yes|um|uh|oh|also|then|great|good|perfect)\\b\\s*,?\\s*)+");
-  private static final Pattern FILLER = Pattern.compile(
-      "(?i)(?<![\\w'-])(?:um+|uh+|uhm+|erm+|hmm+|mm+-?hmm+|mhm+|uh-huh|you know|i mean)(?![\\w'-])\\s*,?");
+  private static final java.util.Set<String> FILLERS = java.util.Set.of("um", "umm", "ummm", "uh", "uhh", "uhhh",
+      "uhm", "er", "erm", "hmm", "hm", "hmmm", "mm", "mhm", "mm-hmm", "mmhmm", "uh-huh", "mm-mm", "ah");
   private static final Pattern CLITIC = Pattern.compile("(?i)(\\w) ('s|'re|'ve|'ll|'m|'d|n't)\\b");
   private static final Pattern GONNA = Pattern.compile("(?i)\\b(gon|wan|got) ?(na|ta)\\b");
   private static final Pattern FALSE_START = Pattern.compile("(?<![\\w'-])[A-Za-z']{1,12}-(?=\\s)");
@@ -37,9 +37,7 @@ final class Utterances {
   private static final Pattern COMMA_BEFORE_END = Pattern.compile(",([.?!])");
   private static final Pattern COMMA_AFTER_END = Pattern.compile("([.?!]),");
   private static final Pattern WORD = Pattern.compile("\\S+");
-  private static final Pattern SPACE_BEFORE_PUNCT = Pattern.compile("\\s+([,.?!;:])");
   private static final Pattern COMMAS = Pattern.compile(",(?:\\s*,)+");
-  private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final Pattern LEADING_JUNK = Pattern.compile("^[\\s,.;:!?-]+");
   private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.?!])\\s+");
 
@@ -66,12 +64,10 @@ final class Utterances {
     if (s.indexOf(" '") >= 0 || s.indexOf(" n't") >= 0) {
       s = CLITIC.matcher(s).replaceAll("$1$2");
     }
-    s = FILLER.matcher(s).replaceAll(" ");
     if (s.indexOf("- ") >= 0) {
       s = FALSE_START.matcher(s).replaceAll(" ");
     }
-    s = SPACES.matcher(s).replaceAll(" ");
-    s = SPACE_BEFORE_PUNCT.matcher(s).replaceAll("$1");
+    s = tidySpaces(s);
     s = collapseRepeats(s);
     if (s.indexOf(',') >= 0) {
       s = COMMAS.matcher(s).replaceAll(",");
@@ -87,19 +83,29 @@ final class Utterances {
    */
   static String collapseRepeats(String s) {
     String[] w = s.split(" ");
-    if (w.length < 2) {
-      return s;
-    }
     String[] key = new String[w.length];
+    int kept = 0;
     for (int i = 0; i < w.length; i++) {
-      key[i] = w[i].toLowerCase(Locale.ROOT).replaceAll("[,.?!;:]+$", "");
+      String k = stripEnd(w[i].toLowerCase(Locale.ROOT));
+      boolean twoWordFiller = i + 1 < w.length && (k.equals("you") || k.equals("i"))
+          && stripEnd(w[i + 1].toLowerCase(Locale.ROOT)).equals(k.equals("you") ? "know" : "mean")
+          && (w[i + 1].endsWith(",") || i + 2 == w.length);
+      if (FILLERS.contains(k) || twoWordFiller) {
+        if (twoWordFiller) {
+          i++;
+        }
+        continue; // fillers carry no content; their punctuation goes with them
+      }
+      w[kept] = w[i];
+      key[kept] = k;
+      kept++;
     }
     StringBuilder out = new StringBuilder(s.length());
     int i = 0;
-    while (i < w.length) {
+    while (i < kept) {
       int skip = 0;
       for (int n = 4; n >= 1 && skip == 0; n--) {
-        if (i + 2 * n <= w.length && !key[i].isEmpty() && sameRun(key, i, i + n, n)) {
+        if (i + 2 * n <= kept && !key[i].isEmpty() && sameRun(key, i, i + n, n)) {
           skip = n;
         }
       }
@@ -112,6 +118,33 @@ final class Utterances {
       }
       out.append(w[i]);
       i++;
+    }
+    return out.toString();
+  }
+
+  private static String stripEnd(String w) {
+    int end = w.length();
+    while (end > 0 && ",.?!;:".indexOf(w.charAt(end - 1)) >= 0) {
+      end--;
+    }
+    return w.substring(0, end);
+  }
+
+  /** Collapses runs of whitespace to one space and removes the space before , . ? ! ; : (linear, no regex). */
+  static String tidySpaces(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    boolean pendingSpace = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isWhitespace(c)) {
+        pendingSpace = out.length() > 0;
+      } else {
+        if (pendingSpace && ",.?!;:".indexOf(c) < 0) {
+          out.append(' ');
+        }
+        pendingSpace = false;
+        out.append(c);
+      }
     }
     return out.toString();
   }

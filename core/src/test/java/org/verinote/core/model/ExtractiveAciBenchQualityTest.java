@@ -13,6 +13,7 @@ import org.verinote.core.Status;
 import org.verinote.core.StructuredNote;
 import org.verinote.core.StructuringResult;
 import org.verinote.core.Transcript;
+import org.verinote.core.testkit.AciBenchCsv;
 import org.verinote.core.testkit.SharedData;
 
 /**
@@ -26,13 +27,13 @@ class ExtractiveAciBenchQualityTest {
 
   @Test
   void test1_rouge1_beatsTwelveDoctorTurnsBaseline() throws Exception {
-    List<AciBench.Row> rows = AciBench.read(SharedData.require("aci-bench/clinicalnlp_taskB_test1.csv"));
+    List<AciBenchCsv.Row> rows = AciBenchCsv.read(SharedData.require("aci-bench/clinicalnlp_taskB_test1.csv"));
     NoteStructurer structurer = NoteStructurer.builder().model(new ExtractiveModelProvider()).build();
     double r1 = 0;
     double r2 = 0;
     double rl = 0;
     int i = 0;
-    for (AciBench.Row row : rows) {
+    for (AciBenchCsv.Row row : rows) {
       Encounter e = Encounter.builder().tenantId("aci-bench").encounterId(row.encounterId())
           .transcript(Transcript.parse(row.dialogue())).patientContext(context(row.metadata()))
           .template(NoteTemplate.aciBench()).build();

@@ -117,7 +117,8 @@ class ExtractiveModelProviderTest {
         + "My impression is acute bronchitis and I recommend rest, fluids and an inhaler as needed.";
     StructuringResult r = structure(plain, NoteTemplate.soap(), PatientContext.empty());
     assertThat(r.status()).isEqualTo(Status.DRAFTED);
-    assertThat(section(r, "subjective")).isEqualTo("I have had a cough for three days and a fever since Monday.");
+    assertThat(section(r, "subjective"))
+        .isEqualTo("Cough.\nI have had a cough for three days and a fever since Monday.");
     assertThat(section(r, "objective")).isEqualTo("On exam the lungs have scattered wheezes.");
     assertThat(r.note().orElseThrow().toPlainText()).contains("I recommend rest, fluids and an inhaler as needed.");
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.verinote.core.testkit.AciBenchCsv;
 import org.verinote.core.testkit.SharedData;
 
 /** The test-only ROUGE reproduces rouge-score 0.1.2 on its reference cases and on the ACI-Bench transcript copy. */
@@ -43,11 +44,11 @@ class RougeTest {
 
   @Test
   void transcriptCopyBaseline_onTest1_reproducesPublishedScores() throws Exception {
-    List<AciBench.Row> rows = AciBench.read(SharedData.require("aci-bench/clinicalnlp_taskB_test1.csv"));
+    List<AciBenchCsv.Row> rows = AciBenchCsv.read(SharedData.require("aci-bench/clinicalnlp_taskB_test1.csv"));
     double r1 = 0;
     double r2 = 0;
     double rl = 0;
-    for (AciBench.Row row : rows) {
+    for (AciBenchCsv.Row row : rows) {
       r1 += Rouge.rougeN(row.note(), row.dialogue(), 1).f();
       r2 += Rouge.rougeN(row.note(), row.dialogue(), 2).f();
       rl += Rouge.rougeLsum(row.note(), row.dialogue()).f();

@@ -29,6 +29,12 @@ class ThirdPersonTest {
   }
 
   @Test
+  void speechRecognitionGonna_isNotConjugated() {
+    assertThat(MALE.rewrite(Utterances.clean("i gon na try it"), SpeakerRole.PATIENT))
+        .isEqualTo("he going to try it");
+  }
+
+  @Test
   void unknownSex_usesThePatientAndTheir() {
     assertThat(UNKNOWN.rewrite("i take my inhaler twice a day.", SpeakerRole.PATIENT))
         .isEqualTo("the patient takes their inhaler twice a day.");
@@ -56,5 +62,6 @@ class ThirdPersonTest {
     assertThat(ThirdPerson.conjugate("play", "play")).isEqualTo("plays");
     assertThat(ThirdPerson.conjugate("noticed", "noticed")).isEqualTo("noticed");
     assertThat(ThirdPerson.conjugate("can", "can")).isEqualTo("can");
+    assertThat(ThirdPerson.conjugate("going", "going")).isEqualTo("going");
   }
 }

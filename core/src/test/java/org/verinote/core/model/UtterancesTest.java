@@ -14,10 +14,12 @@ class UtterancesTest {
     assertThat(Utterances.clean("um , we- we're not , uh , wearing masks as much"))
         .isEqualTo("we're not, wearing masks as much");
     assertThat(Utterances.clean("i'm doing well , i'm doing well .")).isEqualTo("i'm doing well.");
-    assertThat(Utterances.clean("okay . hey , dragon . order a hemoglobin a1c .")).isEqualTo("okay. order a hemoglobin a1c.");
+    assertThat(Utterances.clean("okay . hey , dragon . order a hemoglobin a1c ."))
+        .isEqualTo("okay. order a hemoglobin a1c.");
     assertThat(Utterances.clean("hey dragon , show me the diabetic labs . your a1c is eight"))
         .isEqualTo("your a1c is eight");
-    assertThat(Utterances.clean("i'm gon na order it , i did n't see it")).isEqualTo("i'm going to order it, i didn't see it");
+    assertThat(Utterances.clean("i'm gon na order it , i did n't see it"))
+        .isEqualTo("i'm going to order it, i didn't see it");
   }
 
   @Test

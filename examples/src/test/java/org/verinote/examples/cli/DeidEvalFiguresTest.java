@@ -38,7 +38,7 @@ class DeidEvalFiguresTest {
       assertThat(r.perType().get(type).recall()).as(type).isGreaterThanOrEqualTo(0.95);
     }
     assertThat(r.perType().get("PHONE_NUMBER").recall()).isGreaterThanOrEqualTo(Floors.PRESIDIO_PHONE);
-    assertThat(r.precision()).isGreaterThanOrEqualTo(0.98);
+    assertThat(r.precision()).isGreaterThanOrEqualTo(0.975);
     assertThat(r.perType().get("STREET_ADDRESS").recall()).isGreaterThanOrEqualTo(Floors.PRESIDIO_ADDRESS);
   }
 
@@ -51,10 +51,10 @@ class DeidEvalFiguresTest {
 
   /** Measured floors (see docs/guides/deid.md). */
   static final class Floors {
-    static final double PHYSIONET_RECALL = 0.89;
-    static final double PHYSIONET_PRECISION = 0.80;
-    static final double PHYSIONET_NAMES = 0.94;
-    static final double PHYSIONET_DATES = 0.95;
+    static final double PHYSIONET_RECALL = 0.905;
+    static final double PHYSIONET_PRECISION = 0.75;
+    static final double PHYSIONET_NAMES = 0.95;
+    static final double PHYSIONET_DATES = 0.96;
     static final double PRESIDIO_PHONE = 0.95;
     static final double PRESIDIO_ADDRESS = 0.72;
 

@@ -136,6 +136,8 @@ final class MdmMessages {
     HapiContext hapi = new DefaultHapiContext();
     hapi.setValidationContext(ValidationContextFactory.noValidation());
     hapi.getParserConfiguration().setEscaping(new StrictEscaping());
+    // HAPI's default id generator persists a counter in ./id_file: a library must not write to the working directory.
+    hapi.getParserConfiguration().setIdGenerator(new ca.uhn.hl7v2.util.idgenerator.UUIDGenerator());
     return hapi;
   }
 

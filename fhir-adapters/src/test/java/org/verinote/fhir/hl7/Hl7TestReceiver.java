@@ -41,6 +41,7 @@ public final class Hl7TestReceiver implements AutoCloseable {
     this.port = port;
     this.ctx = new DefaultHapiContext();
     ctx.setValidationContext(ValidationContextFactory.noValidation());
+    ctx.getParserConfiguration().setIdGenerator(new ca.uhn.hl7v2.util.idgenerator.InMemoryIDGenerator());
     this.service = ctx.newServer(port, false);
     service.registerApplication("MDM", "T02", new App());
     service.startAndWait();

@@ -19,7 +19,13 @@ import org.verinote.fhir.conformance.ApprovedNotes;
 class MdmEscapingProperties {
 
   private static final HapiContext SENDER = MdmMessages.newContext();
-  private static final HapiContext RECEIVER = new DefaultHapiContext();
+  private static final HapiContext RECEIVER = receiver();
+
+  private static HapiContext receiver() {
+    HapiContext ctx = new DefaultHapiContext();
+    ctx.getParserConfiguration().setIdGenerator(new ca.uhn.hl7v2.util.idgenerator.InMemoryIDGenerator());
+    return ctx;
+  }
 
   static {
     RECEIVER.setValidationContext(ValidationContextFactory.noValidation());

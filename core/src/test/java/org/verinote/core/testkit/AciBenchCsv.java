@@ -1,4 +1,4 @@
-package org.verinote.core.model;
+package org.verinote.core.testkit;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,15 +9,33 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads ACI-Bench CSV files (RFC 4180: quoted fields may hold commas, quotes and newlines). Test code only. */
-final class AciBench {
+/**
+ * Reads ACI-Bench CSV files (RFC 4180: quoted fields may hold commas, quotes and newlines) with their
+ * {@code *_metadata.csv} rows. For tests; locate the files with {@link SharedData#require(String)}.
+ */
+public final class AciBenchCsv {
 
   /** One encounter: id, dialogue, gold note, and the metadata row (may be empty). */
-  record Row(String encounterId, String dialogue, String note, Map<String, String> metadata) {}
+  /**
+   * One encounter.
+   *
+   * @param encounterId e.g. {@code D2N088}
+   * @param dialogue the transcript, {@code [doctor]}/{@code [patient]} lines
+   * @param note the gold note
+   * @param metadata the metadata row (age, gender, names, cc…), empty if there is none
+   */
+  public record Row(String encounterId, String dialogue, String note, Map<String, String> metadata) {}
 
-  private AciBench() {}
+  private AciBenchCsv() {}
 
-  static List<Row> read(Path csv) throws IOException {
+  /**
+   * Reads a data file and its metadata file beside it.
+   *
+   * @param csv e.g. {@code aci-bench/clinicalnlp_taskB_test1.csv}
+   * @return the rows in file order
+   * @throws IOException if a file cannot be read
+   */
+  public static List<Row> read(Path csv) throws IOException {
     List<Map<String, String>> rows = csv(csv);
     Path meta = csv.resolveSibling(csv.getFileName().toString().replace(".csv", "_metadata.csv"));
     Map<String, Map<String, String>> byId = new HashMap<>();
@@ -34,7 +52,14 @@ final class AciBench {
     return out;
   }
 
-  static List<Map<String, String>> csv(Path file) throws IOException {
+  /**
+   * Reads any CSV file with a header row.
+   *
+   * @param file the file
+   * @return one map of column name to value per record
+   * @throws IOException if the file cannot be read
+   */
+  public static List<Map<String, String>> csv(Path file) throws IOException {
     String s = Files.readString(file, StandardCharsets.UTF_8);
     List<List<String>> records = new ArrayList<>();
     List<String> rec = new ArrayList<>();

@@ -1,0 +1,98 @@
+package org.verinote.guardrails;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The ConText-style status of single tokens ({@link Polarity}): scope, terminators, pseudo-negations, experiencer. */
+class PolarityTest {
+
+  private static byte status(String text, String word) {
+    List<Tok> toks = Tokenizer.tokenize(text);
+    byte[] p = Polarity.of(toks);
+    for (int i = 0; i < toks.size(); i++) {
+      if (toks.get(i).raw().equals(word)) {
+        return p[i];
+      }
+    }
+    throw new AssertionError("no token '" + word + "' in the test text");
+  }
+
+  @Test
+  void auxiliaryRightAfterCue_keepsScope() {
+    assertThat(status("i never had any nausea or vomiting", "vomiting")).isEqualTo(Polarity.NEGATED);
+    assertThat(status("she has n't had any chills", "chills")).isEqualTo(Polarity.NEGATED);
+  }
+
+  @Test
+  void auxiliaryAfterNegatedContent_endsScope() {
+    assertThat(status("no fever , has a cough", "fever")).isEqualTo(Polarity.NEGATED);
+    assertThat(status("no fever , has a cough", "cough")).isEqualTo(Polarity.AFFIRMED);
+  }
+
+  @Test
+  void orAndAny_renewScopeOverALongList() {
+    String s = "i do n't appreciate any jugular venous distension or any carotid bruits";
+    assertThat(status(s, "bruits")).isEqualTo(Polarity.NEGATED);
+  }
+
+  @Test
+  void terminator_endsScope() {
+    assertThat(status("no fever but some cough", "cough")).isEqualTo(Polarity.AFFIRMED);
+    assertThat(status("denies chest pain , however reports dyspnea", "dyspnea")).isEqualTo(Polarity.AFFIRMED);
+    assertThat(status("no fever , some chills", "chills")).isEqualTo(Polarity.AFFIRMED);
+    assertThat(status("negative for fever , positive for cough", "cough")).isEqualTo(Polarity.AFFIRMED);
+  }
+
+  @Test
+  void pseudoNegation_isNotACue() {
+    assertThat(status("no change in the swelling", "swelling")).isEqualTo(Polarity.AFFIRMED);
+    assertThat(status("not only pain", "pain")).isEqualTo(Polarity.AFFIRMED);
+    assertThat(status("no increase in headaches", "headaches")).isEqualTo(Polarity.AFFIRMED);
+  }
+
+  @Test
+  void noBeforePronoun_isAnAnswerNotACue() {
+    assertThat(status("no i wish , i've gained some weight", "weight")).isEqualTo(Polarity.AFFIRMED);
+  }
+
+  @Test
+  void otherIsATerminatorOnlyInOtherThan() {
+    assertThat(status("no other injuries", "injuries")).isEqualTo(Polarity.NEGATED);
+    assertThat(status("no symptoms other than fatigue", "fatigue")).isEqualTo(Polarity.AFFIRMED);
+  }
+
+  @Test
+  void experiencerAndNegation_areKeptTogether() {
+    assertThat(status("no family history of colon cancer", "cancer")).isEqualTo(Polarity.OTHER_NEGATED);
+    assertThat(status("family history of colon cancer", "cancer")).isEqualTo(Polarity.OTHER);
+  }
+
+  @Test
+  void questionTokens_takeTheAnswer_negatedOnesOnlyIfConfirmed() {
+    assertThat(Polarity.fromAnswer(Polarity.AFFIRMED, Polarity.NEGATED)).isEqualTo(Polarity.NEGATED);
+    assertThat(Polarity.fromAnswer(Polarity.NEGATED, Polarity.NEGATED)).isEqualTo(Polarity.NEGATED);
+    assertThat(Polarity.fromAnswer(Polarity.NEGATED, Polarity.AFFIRMED)).isEqualTo(Polarity.UNKNOWN);
+    assertThat(Polarity.fromAnswer(Polarity.OTHER, Polarity.NEGATED)).isEqualTo(Polarity.OTHER_NEGATED);
+    assertThat(Polarity.fromAnswer(Polarity.OTHER, Polarity.UNKNOWN)).isEqualTo(Polarity.OTHER_UNKNOWN);
+  }
+
+  @Test
+  void clinicianOwnNegation_isAStatement() {
+    List<Tok> toks = Tokenizer.tokenize("i do n't see any laceration what happened");
+    int laceration = 5;
+    assertThat(toks.get(laceration).raw()).isEqualTo("laceration");
+    assertThat(Polarity.statedNegation(toks, laceration)).isTrue();
+    List<Tok> asked = Tokenizer.tokenize("and no other injuries");
+    assertThat(Polarity.statedNegation(asked, 3)).isFalse();
+  }
+
+  @Test
+  void unpunctuatedQuestion_widensToItsFirstCue() {
+    List<Tok> toks = Tokenizer.tokenize("okay and are you having any chest pain or anything like that");
+    int last = Polarity.unpunctuatedQuestionStart(toks);
+    assertThat(toks.get(last).raw()).isEqualTo("anything");
+    assertThat(toks.get(Polarity.widenQuestion(toks, last)).raw()).isEqualTo("are");
+  }
+}
