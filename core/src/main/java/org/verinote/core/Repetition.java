@@ -19,7 +19,7 @@ final class Repetition {
   static final int MAX_PHRASE_WORDS = 8;
 
   /** A sentence ends at . ! ? followed by whitespace or the end: "1.5 mg" and "e.g." stay whole. */
-  private static final Pattern SENTENCE = Pattern.compile("(?:[^.!?\\n]|[.!?](?=\\S))+[.!?]*[ \\t]*|\\n");
+  private static final Pattern SENTENCE = Pattern.compile("(?:[^.!?\\n]++|[.!?](?=\\S))++[.!?]*+[ \\t]*+|\\n");
   private static final int MIN_DEDUPE_WORDS = 3;
 
   private Repetition() {}

@@ -15,6 +15,12 @@ class RepetitionTest {
   }
 
   @Test
+  void collapse_longUnpunctuatedText_doesNotOverflowTheStack() {
+    String text = "the patient reports pain in the knee when walking up stairs ".repeat(5_000);
+    assertThat(Repetition.collapse(text)).startsWith("the patient reports pain");
+  }
+
+  @Test
   void collapse_phraseLoop_keepsOneCopy() {
     assertThat(Repetition.collapse("The patient has the knee the knee the knee pain.")).isEqualTo(
         "The patient has the knee pain.");
