@@ -39,7 +39,8 @@ final class LocationRecognizer extends TokenRecognizer {
         s++;
       }
       if (s < v.size && (v.kind[s] == TextView.NUMBER || v.isCapitalized(s) && !v.has(s, Lexicon.STOP))) {
-        int e = block(v, s);
+        int a = address(v, s);
+        int e = block(v, Math.max(s, a));
         if (e > s || v.kind[s] == TextView.NUMBER) {
           add(out, v, s, e, PhiType.ADDRESS, 0.75);
           return e + 1;
@@ -68,6 +69,12 @@ final class LocationRecognizer extends TokenRecognizer {
       int j = i + 1;
       if (v.is(j, "the")) {
         j++;
+      }
+      int a = j < v.size ? address(v, j) : -1;
+      if (a >= j) {
+        int e = block(v, a);
+        add(out, v, j, e, PhiType.ADDRESS, 0.85);
+        return e + 1;
       }
       if (placeWord(v, j) || facilityAcronym(v, j)) {
         int e = j;
@@ -234,11 +241,26 @@ final class LocationRecognizer extends TokenRecognizer {
 
   /** The last token of a street address starting at {@code i}, or -1. */
   private static int address(TextView v, int i) {
+    if (v.kind[i] == TextView.NUMBER && v.length(i) <= 6 && v.isNumber(i + 1) && v.length(i + 1) <= 6
+        && !v.newlineBefore(i + 1)) {
+      int inner = street(v, i + 1); // "17151 2450 Crown St": a building or lot number first
+      if (inner > i + 1) {
+        return inner;
+      }
+    }
+    return street(v, i);
+  }
+
+  private static int street(TextView v, int i) {
     if (v.kind[i] == TextView.NUMBER || v.kind[i] == TextView.ALNUM && Character.isDigit(v.text.charAt(v.start[i]))) {
       if (v.length(i) > 6) {
         return -1;
       }
       // "221B Baker Street", "6750 Koskikatu 25", "138 Consul Place"
+      int pre = prefixStreet(v, i + 1);
+      if (pre > i + 1) {
+        return pre; // "86036 Rua do Arenque 1634", "9383 ul. Chrzanowska 61", "0912 P.O. Box 287"
+      }
       int j = i + 1;
       int words = 0;
       while (j < v.size && words < 4 && v.isWord(j) && !v.newlineBefore(j)) {
@@ -249,6 +271,9 @@ final class LocationRecognizer extends TokenRecognizer {
         }
         if (words == 0 && streetWord(w) && v.isNumber(j + 1)) {
           return unitTail(v, j + 1);
+        }
+        if (words > 0 && v.style == TextView.Style.MIXED && v.isCapitalized(j) && Words.MORE_STREET_SUFFIXES.contains(w)) {
+          return unitTail(v, suffixEnd(v, j)); // "420 Gairbekov Rapids", "149 Monika Union"
         }
         if (v.has(j, Lexicon.STOP | Lexicon.CLINICAL) || v.style == TextView.Style.MIXED && !v.isCapitalized(j)
             && !v.has(j, Lexicon.STREET) || v.style == TextView.Style.UPPER && v.has(j, Lexicon.COMMON)) {
@@ -265,6 +290,14 @@ final class LocationRecognizer extends TokenRecognizer {
     }
     if (v.kind[i] == TextView.WORD) {
       String w = v.lower(i);
+      int pre = prefixStreet(v, i);
+      if (pre > i) {
+        return pre;
+      }
+      int named = namedStreet(v, i);
+      if (named > i) {
+        return named;
+      }
       if (streetWord(w) && v.isNumber(i + 1) && v.length(i + 1) <= 4 && !v.newlineBefore(i + 1)
           && (v.style != TextView.Style.MIXED || v.isCapitalized(i))) {
         return unitTail(v, i + 1); // "Pohlstrasse 9", "Grössgstötten 50"
@@ -279,6 +312,82 @@ final class LocationRecognizer extends TokenRecognizer {
       }
     }
     return -1;
+  }
+
+  /**
+   * A street word before the name, ending in a house number: "Rua do Arenque 1634", "ul. Słowicza 10", "Rue
+   * Gafsa", and post boxes "P.O. Box 287", "PO Box 12". Returns the last token, or -1.
+   */
+  private static int prefixStreet(TextView v, int i) {
+    if (!v.isWord(i)) {
+      return -1;
+    }
+    String w = v.lower(i);
+    int j = i + 1;
+    int box = -1;
+    if (w.equals("p") && v.isPunct(j, '.') && v.is(j + 1, "o") && v.isPunct(j + 2, '.') && v.is(j + 3, "box")) {
+      box = j + 4;
+    } else if (w.equals("po") && v.is(j, "box")) {
+      box = j + 1;
+    } else if (w.equals("postbox")) {
+      box = j;
+    }
+    if (box > 0) {
+      return v.isNumber(box) && v.length(box) <= 6 ? unitTail(v, box) : -1;
+    }
+    if (!Words.PREFIX_STREETS.contains(w) || !v.isCapitalized(i) && v.style == TextView.Style.MIXED
+        && !(w.equals("ul") && v.isPunct(j, '.'))) {
+      return -1;
+    }
+    if (v.isPunct(j, '.') && v.adjacent(i)) {
+      j++;
+    }
+    int last = -1;
+    for (int k = 0; k < 5 && j < v.size && !v.newlineBefore(j); k++, j++) {
+      if (v.isNumber(j) && v.length(j) <= 5) {
+        return last < 0 ? -1 : unitTail(v, j);
+      }
+      boolean particle = v.is(j, "do") || v.is(j, "da") || v.is(j, "de") || v.is(j, "du") || v.is(j, "la")
+          || v.is(j, "al") || v.is(j, "del") || v.is(j, "dos") || v.is(j, "das") || v.is(j, "le");
+      if (!v.isWord(j) || !particle && (!v.isCapitalized(j) || v.has(j, Lexicon.STOP | Lexicon.CLINICAL
+          | Lexicon.MONTH))) {
+        break;
+      }
+      if (!particle) {
+        last = j;
+      }
+    }
+    // no number: "62 Rue Gafsa" is accepted only after a leading house number
+    return last >= 0 && i > 0 && v.kind[i - 1] == TextView.NUMBER && !v.newlineBefore(i) ? unitTail(v, last) : -1;
+  }
+
+  /**
+   * A capitalised name, a lower-case street word and a house number: "Erzsébet tér 19.", "Trenerys gate 232",
+   * "Piroska u. 97.", "Stensås terrasse 38". Anchored by the trailing number.
+   */
+  private static int namedStreet(TextView v, int i) {
+    if (v.style != TextView.Style.MIXED || !v.isCapitalized(i) || v.isAllUpper(i)
+        || v.has(i, Lexicon.STOP | Lexicon.CLINICAL | Lexicon.MONTH | Lexicon.TITLE)) {
+      return -1;
+    }
+    int j = i + 1;
+    if (v.isWord(j) && v.isCapitalized(j) && !v.isAllUpper(j) && !v.has(j, Lexicon.STOP | Lexicon.CLINICAL)) {
+      j++;
+    }
+    if (!v.isWord(j) || v.newlineBefore(j) || v.isCapitalized(j) || !Words.LOWER_STREET_WORDS.contains(v.lower(j))) {
+      return -1;
+    }
+    int n = j + 1;
+    if (v.isPunct(n, '.') && v.adjacent(j)) {
+      n++;
+    }
+    if (!v.isNumber(n) || v.length(n) > 4 || v.newlineBefore(n)) {
+      return -1;
+    }
+    if (v.isPunct(n + 1, '.') && v.adjacent(n)) {
+      return unitTail(v, n + 1);
+    }
+    return unitTail(v, n);
   }
 
   private static boolean allNamed(TextView v, int from, int to) {

@@ -67,6 +67,31 @@ final class Words {
       "viale", "piazza", "rua", "rúa", "tér", "utca", "ut", "vænget", "vaenget", "straat", "laan", "gade", "vej", "gata", "gatan", "vägen", "veien", "vei", "katu",
       "tie", "utca", "ulica", "corso", "chaussee", "radial", "quai", "chemin", "route", "rte");
 
+  /** Further USPS Publication 28 suffixes, accepted capitalised after a house number and a name. */
+  static final Set<String> MORE_STREET_SUFFIXES = set("union", "rapids", "pass", "parks", "park", "cove", "coves",
+      "isle", "extension", "extensions", "turnpike", "ridge", "grove", "glen", "springs", "harbor", "harbour",
+      "landing", "meadows", "mews", "estates", "gardens", "green", "greens", "forks", "ford", "falls", "fields",
+      "flats", "junction", "knoll", "lakes", "manor", "mill", "mills", "orchard", "oval", "pines", "prairie",
+      "ranch", "shore", "shores", "summit", "trace", "valley", "villa", "village", "vista", "wells", "bypass",
+      "causeway", "creek", "expressway", "freeway", "gateway", "hollow", "inlet", "island", "islands", "lodge",
+      "motorway", "overpass", "passage", "plains", "points", "port", "ramp", "rest", "road", "roads", "stream",
+      "streets", "terrace", "throughway", "tunnel", "underpass", "viaduct", "ville", "way", "ways", "wharf",
+      "crest", "dale", "divide", "fort", "haven", "branch", "brook", "brooks", "burg", "canyon", "cape", "cliffs",
+      "common", "commons", "corner", "corners", "course", "courts", "curve", "drives", "heights", "hills",
+      "light", "lights", "loaf", "locks", "mall", "neck", "radial", "ridges", "route", "shoal", "skyway",
+      "squares", "station", "stravenue", "trafficway", "unions", "views", "vistas", "walks", "well");
+
+  /** Street words before the name: "Rua do Arenque 1634", "ul. Słowicza 10", "Rue Gafsa". */
+  static final Set<String> PREFIX_STREETS = set("rua", "rue", "ul", "calle", "avenida", "avda", "strada", "via",
+      "viale", "piazza", "corso", "chemin", "quai", "rúa", "travessa", "largo", "praça", "plaza", "carrer",
+      "carretera", "paseo", "camino", "boulevard", "avenue", "allée", "impasse");
+
+  /** Lower-case street words between a name and a house number: "Erzsébet tér 19.", "Trenerys gate 232". */
+  static final Set<String> LOWER_STREET_WORDS = set("tér", "u", "utca", "út", "útja", "körút", "rkp", "kapu",
+      "gate", "gata", "terrasse", "vei", "vej", "veg", "str", "straße", "strasse", "ulica", "sokak", "cad",
+      "caddesi", "sor", "köz", "sétány", "allé", "plass", "torg", "tie", "kuja", "iela", "gatve", "tee", "ulice",
+      "náměstí", "trg", "cesta");
+
   static final Set<String> UNIT_WORDS = set("apt", "apartment", "suite", "ste", "unit", "box", "floor", "fl",
       "room", "rm", "bldg", "building", "psc", "cmr");
 

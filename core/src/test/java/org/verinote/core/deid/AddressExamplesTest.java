@@ -1,0 +1,58 @@
+package org.verinote.core.deid;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Street addresses in US and international layouts: a lot number before the house number, street words before the
+ * name, lower-case street words before the number, post boxes and further USPS suffixes.
+ */
+class AddressExamplesTest {
+
+  private static final SafeHarborDeIdentifier DEID = SafeHarborDeIdentifier.standard();
+
+  private static List<String> addresses(String text) {
+    List<String> out = new ArrayList<>();
+    for (PhiSpan s : DEID.find(text)) {
+      if (s.type() == PhiType.ADDRESS) {
+        out.add(text.substring(s.start(), s.end()));
+      }
+    }
+    return out;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "The restaurant is at 17151 2450 Crown St|17151 2450 Crown St",
+      "She lives at 86036 Rua do Arenque 1634, Goiania|86036 Rua do Arenque 1634",
+      "The bus drops you off at 9383 ul. Chrzanowska 61 today|9383 ul. Chrzanowska 61",
+      "send it to Calle Mayor 12 please|Calle Mayor 12",
+      "Mail goes to P.O. Box 149 now|P.O. Box 149",
+      "mail goes to PO Box 12 now|PO Box 12",
+      "Her office: Erzsébet tér 19. on the corner|Erzsébet tér 19.",
+      "He moved to Trenerys gate 232 last year|Trenerys gate 232",
+      "Write to Piroska u. 97. soon|Piroska u. 97.",
+      "Meet me at 420 Gairbekov Rapids tonight|420 Gairbekov Rapids",
+  })
+  void address_isFoundWhole(String text, String expected) {
+    assertThat(addresses(text)).anySatisfy(a -> assertThat(a).startsWith(expected));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "give 3 mg of morphine",
+      "5/3 strength in the left arm",
+      "sats 98% on room air",
+      "took 2 Tylenol Extra Strength 500 mg",
+      "walked 200 feet in the hall",
+      "Pain 5 Well controlled on 2 Percocet",
+      "in the Park 2 times a week",
+  })
+  void clinicalText_hasNoAddress(String text) {
+    assertThat(addresses(text)).isEmpty();
+  }
+}
