@@ -42,7 +42,7 @@ final class LocationRecognizer extends TokenRecognizer {
         int a = address(v, s);
         int e = block(v, Math.max(s, a));
         if (e > s || v.kind[s] == TextView.NUMBER) {
-          add(out, v, s, e, PhiType.ADDRESS, 0.75);
+          add(out, v, s, e, PhiType.ADDRESS, a >= s ? 0.85 : 0.75);
           return e + 1;
         }
       }
@@ -57,6 +57,13 @@ final class LocationRecognizer extends TokenRecognizer {
     }
     if (v.kind[i] != TextView.WORD) {
       return i + 1;
+    }
+    if (v.is(i, "corner") && v.is(i + 1, "of")) {
+      int e = corner(v, i + 2);
+      if (e > i + 2) {
+        add(out, v, v.is(i - 1, "the") ? i - 1 : i, e, PhiType.ADDRESS, 0.85);
+        return e + 1;
+      }
     }
     if (v.has(i, Lexicon.FACILITY) && i > 0) {
       int s = facilityStart(v, i);
@@ -89,6 +96,36 @@ final class LocationRecognizer extends TokenRecognizer {
       }
     }
     return i + 1;
+  }
+
+  /**
+   * "the corner of 3744 Retreat Avenue and Władysława Route", "corner of Main and Elm": two named streets joined by
+   * "and" on one line. Returns the last token of the second street, or -1.
+   */
+  private static int corner(TextView v, int s) {
+    int and = -1;
+    for (int k = s; k < v.size && k - s < 8 && !v.newlineBefore(k); k++) {
+      if (v.is(k, "and") || v.isPunct(k, '&')) {
+        and = k;
+        break;
+      }
+      if (v.kind[k] == TextView.PUNCT && !v.isPunct(k, '.')) {
+        return -1;
+      }
+    }
+    if (and <= s) {
+      return -1;
+    }
+    int e = -1;
+    for (int k = and + 1; k < v.size && k - and <= 4 && !v.newlineBefore(k); k++) {
+      boolean ok = v.kind[k] == TextView.NUMBER || v.isWord(k) && !v.has(k, Lexicon.STOP | Lexicon.CLINICAL)
+          && (v.style != TextView.Style.MIXED || v.isCapitalized(k) || v.has(k, Lexicon.STREET));
+      if (!ok) {
+        break;
+      }
+      e = k;
+    }
+    return e;
   }
 
   /** "address:", "lives at", "located at", "send it to": an address follows. */
@@ -252,6 +289,12 @@ final class LocationRecognizer extends TokenRecognizer {
   }
 
   private static int street(TextView v, int i) {
+    if (v.kind[i] == TextView.NUMBER && v.length(i) <= 6 && i + 1 < v.size && !v.newlineBefore(i + 1)) {
+      int named = namedStreet(v, i + 1); // "233 Erzsébet tér 19."
+      if (named > i + 1) {
+        return named;
+      }
+    }
     if (v.kind[i] == TextView.NUMBER || v.kind[i] == TextView.ALNUM && Character.isDigit(v.text.charAt(v.start[i]))) {
       if (v.length(i) > 6) {
         return -1;

@@ -37,6 +37,10 @@ class AddressExamplesTest {
       "He moved to Trenerys gate 232 last year|Trenerys gate 232",
       "Write to Piroska u. 97. soon|Piroska u. 97.",
       "Meet me at 420 Gairbekov Rapids tonight|420 Gairbekov Rapids",
+      "The office is at 17031 2202 Rissik St Apt. 050|17031 2202 Rissik St Apt. 050",
+      "it is the corner of Csabai kapu 39. and Mathias Pass|the corner of Csabai kapu 39. and Mathias Pass",
+      "It is on the corner of Main Street and Elm|the corner of Main Street and Elm",
+      "Write to 233 Erzsébet tér 19. soon|233 Erzsébet tér 19.",
   })
   void address_isFoundWhole(String text, String expected) {
     assertThat(addresses(text)).anySatisfy(a -> assertThat(a).startsWith(expected));
@@ -51,6 +55,7 @@ class AddressExamplesTest {
       "walked 200 feet in the hall",
       "Pain 5 Well controlled on 2 Percocet",
       "in the Park 2 times a week",
+      "pain at the corner of the mouth and the lip",
   })
   void clinicalText_hasNoAddress(String text) {
     assertThat(addresses(text)).isEmpty();
