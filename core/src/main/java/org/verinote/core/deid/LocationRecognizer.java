@@ -68,11 +68,22 @@ final class LocationRecognizer extends TokenRecognizer {
     if (v.has(i, Lexicon.FACILITY) && i > 0) {
       int s = facilityStart(v, i);
       if (s >= 0) {
-        add(out, v, s, i - 1, PhiType.ORGANIZATION, 0.75);
+        // "Memorial" is part of the name ("Union Memorial"); "Hospital" is not
+        add(out, v, s, v.is(i, "memorial") ? i : i - 1, PhiType.ORGANIZATION, 0.75);
       }
       return i + 1;
     }
-    if (v.has(i, Lexicon.LOCATION_CUE) && placeCue(v, i)) {
+    int u = university(v, i);
+    if (u > i) {
+      add(out, v, i, u, PhiType.ORGANIZATION, 0.75);
+      return u + 1;
+    }
+    int saint = saintName(v, i);
+    if (saint > i) {
+      add(out, v, i, saint, PhiType.ORGANIZATION, 0.7);
+      return saint + 1;
+    }
+    if (v.has(i, Lexicon.LOCATION_CUE) && (placeCue(v, i) || townWord(v, i + 1))) {
       int j = i + 1;
       if (v.is(j, "the")) {
         j++;
@@ -83,7 +94,7 @@ final class LocationRecognizer extends TokenRecognizer {
         add(out, v, j, e, PhiType.ADDRESS, 0.85);
         return e + 1;
       }
-      if (placeWord(v, j) || facilityAcronym(v, j)) {
+      if (placeWord(v, j) || facilityAcronym(v, j) || townWord(v, j)) {
         int e = j;
         while (e + 1 < v.size && e - j < 2 && placeWord(v, e + 1) && !v.newlineBefore(e + 1)) {
           e++;
@@ -126,6 +137,69 @@ final class LocationRecognizer extends TokenRecognizer {
       e = k;
     }
     return e;
+  }
+
+  /**
+   * "University of Maryland", "U OF MD": a university named after its place. Returns the last place token, or -1.
+   */
+  private static int university(TextView v, int i) {
+    if (!(v.is(i, "university") || v.is(i, "univ") || v.is(i, "u") && v.isAllUpper(i)) || !v.is(i + 1, "of")) {
+      return -1;
+    }
+    int e = -1;
+    for (int k = i + 2; k < i + 4 && k < v.size && !v.newlineBefore(k); k++) {
+      boolean state = v.isWord(k) && v.length(k) == 2 && v.isAllUpper(k) && Words.STATE_CODES.contains(v.lower(k));
+      if (!state && (!v.isWord(k) || v.has(k, Lexicon.STOP | Lexicon.CLINICAL | Lexicon.FACILITY)) || v.is(k, "med")
+          || v.style == TextView.Style.MIXED && !v.isCapitalized(k) && e >= 0) {
+        break;
+      }
+      e = k;
+    }
+    return e;
+  }
+
+  /**
+   * "to St. Mary's", "at Holy Cross", "from Saint Agnes": a saint's name after a place preposition names a
+   * facility. Returns the last token, or -1.
+   */
+  private static int saintName(TextView v, int i) {
+    if (!(v.is(i, "st") || v.is(i, "saint") || v.is(i, "holy")) || !(v.is(i - 1, "to") || v.is(i - 1, "at")
+        || v.is(i - 1, "from") || v.is(i - 1, "in") || v.isPunct(i - 1, '@'))) {
+      return -1;
+    }
+    if (v.style == TextView.Style.MIXED && !v.isCapitalized(i)) {
+      return -1;
+    }
+    int j = v.isPunct(i + 1, '.') && v.adjacent(i) ? i + 2 : i + 1;
+    if (!v.isWord(j) || v.newlineBefore(j) || v.has(j, Lexicon.STOP | Lexicon.CLINICAL | Lexicon.MONTH)
+        || v.style == TextView.Style.MIXED && !v.isCapitalized(j)) {
+      return -1;
+    }
+    if (v.isPunct(j + 1, '\'') && v.adjacent(j) && v.is(j + 2, "s") && v.adjacent(j + 1)) {
+      return j + 2; // "Mary's"
+    }
+    return j;
+  }
+
+  /**
+   * A town by the shape of its name after "in", "from", "of", "near", "to": "Catonsville", "Reisterstown",
+   * "Rockport", "Towson" — common US place-name endings on a word no dictionary knows as an English word.
+   */
+  private static boolean townWord(TextView v, int j) {
+    if (!v.isWord(j) || v.length(j) < 6 || v.has(j, Lexicon.STOP | Lexicon.COMMON | Lexicon.CLINICAL
+        | Lexicon.MONTH | Lexicon.TITLE | Lexicon.RELATION)) {
+      return false;
+    }
+    if (v.style == TextView.Style.MIXED && !v.isCapitalized(j)) {
+      return false;
+    }
+    String w = v.lower(j);
+    for (String end : Words.TOWN_ENDINGS) {
+      if (w.endsWith(end)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** "address:", "lives at", "located at", "send it to": an address follows. */
@@ -243,7 +317,9 @@ final class LocationRecognizer extends TokenRecognizer {
       }
       String w = v.lower(j);
       boolean ok;
-      if (v.has(j, Lexicon.STOP | Lexicon.FACILITY | Lexicon.CLINICAL | Lexicon.TITLE | Lexicon.MONTH)) {
+      if (w.equals("memorial") && j + 1 == head) {
+        ok = true; // "Harford Memorial Hospital"
+      } else if (v.has(j, Lexicon.STOP | Lexicon.FACILITY | Lexicon.CLINICAL | Lexicon.TITLE | Lexicon.MONTH)) {
         ok = w.equals("of") && s >= 0 && j > 0 && v.isWord(j - 1);
       } else if (v.style == TextView.Style.MIXED) {
         ok = v.isCapitalized(j) && !(v.isAllUpper(j) && v.length(j) <= 3);

@@ -2,6 +2,7 @@ package org.verinote.core.deid;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.List;
 import java.util.Set;
 
 /** Small closed vocabularies used by the built-in recognizers (written for Verinote, Apache-2.0). */
@@ -91,6 +92,10 @@ final class Words {
       "gate", "gata", "terrasse", "vei", "vej", "veg", "str", "straße", "strasse", "ulica", "sokak", "cad",
       "caddesi", "sor", "köz", "sétány", "allé", "plass", "torg", "tie", "kuja", "iela", "gatve", "tee", "ulice",
       "náměstí", "trg", "cesta");
+
+  /** Endings of US and English town names ("-ville", "-town", "-burg"…), used only after a place preposition. */
+  static final List<String> TOWN_ENDINGS = List.of("ville", "town", "burg", "burgh", "boro", "borough", "port",
+      "ford", "field", "wood", "dale", "ton", "son", "chester", "mouth", "bury", "haven", "view", "ridge");
 
   static final Set<String> UNIT_WORDS = set("apt", "apartment", "suite", "ste", "unit", "box", "floor", "fl",
       "room", "rm", "bldg", "building", "psc", "cmr");
