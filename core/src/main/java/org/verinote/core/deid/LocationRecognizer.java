@@ -317,7 +317,7 @@ final class LocationRecognizer extends TokenRecognizer {
       }
       String w = v.lower(j);
       boolean ok;
-      if (w.equals("memorial") && j + 1 == head) {
+      if ((w.equals("memorial") || w.equals("med")) && j + 1 == head) {
         ok = true; // "Harford Memorial Hospital"
       } else if (v.has(j, Lexicon.STOP | Lexicon.FACILITY | Lexicon.CLINICAL | Lexicon.TITLE | Lexicon.MONTH)) {
         ok = w.equals("of") && s >= 0 && j > 0 && v.isWord(j - 1);
@@ -333,6 +333,9 @@ final class LocationRecognizer extends TokenRecognizer {
     }
     if (s >= 0 && v.is(s, "of")) {
       s++;
+    }
+    if (s > 1 && v.isPunct(s - 1, '.') && v.is(s - 2, "st") && v.adjacent(s - 2) || s > 0 && v.is(s - 1, "saint")) {
+      s = v.is(s - 1, "saint") ? s - 1 : s - 2; // "St. Mary Hospital"
     }
     return s >= 0 && s < head ? s : -1;
   }

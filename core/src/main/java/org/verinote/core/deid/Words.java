@@ -58,7 +58,7 @@ final class Words {
 
   static final Set<String> FACILITY_HEADS = set("hospital", "hosp", "hospitals", "clinic", "clinics",
       "memorial", "rehab", "rehabilitation", "infirmary", "sanatorium", "hospice", "campus", "healthcare",
-      "health", "medical", "center", "centre", "pavilion", "institute");
+      "health", "medical", "center", "centre", "pavilion", "institute", "ctr");
 
   static final Set<String> STREET_SUFFIXES = set("street", "st", "avenue", "ave", "av", "road", "rd",
       "boulevard", "blvd", "lane", "ln", "drive", "dr", "court", "ct", "way", "place", "pl", "terrace", "ter",

@@ -32,6 +32,8 @@ class FacilityExamplesTest {
       "PRESENTED TO U OF MD MED CENTER ON ARRIVAL|U OF MD",
       "?transfer to St. Mary's tomorrow|St. Mary's",
       "had a heart transplant at Holy Cross. He is well.|Holy Cross",
+      "She went via ambulance to St. Mary Hospital. She received|St. Mary",
+      "MedFlight from Greater Baltimore Med Ctr for further care|Greater Baltimore Med",
       "her nephew of Towson visited today.|Towson",
       "he lives nearby in rockport and will come later|rockport",
       "She lives in Catonsville with her husband.|Catonsville",
@@ -48,6 +50,7 @@ class FacilityExamplesTest {
       "a long history of diabetes from childhood",
       "good air movement in both bases",
       "the University of the patient's choice",
+      "on meds, center line in place",
   })
   void clinicalText_hasNoPlace(String text) {
     assertThat(places(text)).isEmpty();
