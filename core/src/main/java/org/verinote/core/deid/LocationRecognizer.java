@@ -255,7 +255,12 @@ final class LocationRecognizer extends TokenRecognizer {
       }
       int f = v.flags(n);
       boolean ok;
-      if ((f & Lexicon.CLINICAL) != 0 || (f & Lexicon.STOP) != 0 && !(v.is(n, "de") || v.is(n, "do")
+      if ((v.is(n, "de") || v.is(n, "do") || v.is(n, "da") || v.is(n, "del") || v.is(n, "des") || v.is(n, "du"))
+          && n + 1 < v.size && v.isCapitalized(n + 1) && !v.newlineBefore(n + 1)) {
+        ok = true; // "Mora de Rubielos", "Caxias do Sul"
+      } else if (v.length(n) == 2 && v.isAllUpper(n) && v.isWord(n - 1) && Words.MILITARY_POST.contains(v.lower(n - 1))) {
+        ok = true; // "APO AP 04336": the region code after a military post
+      } else if ((f & Lexicon.CLINICAL) != 0 || (f & Lexicon.STOP) != 0 && !(v.is(n, "de") || v.is(n, "do")
           || v.is(n, "da") || v.is(n, "of") && v.isCapitalized(n + 1))) {
         ok = (f & Lexicon.UNIT) != 0;
       } else if (v.style == TextView.Style.LOWER) {

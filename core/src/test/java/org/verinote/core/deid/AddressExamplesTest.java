@@ -41,6 +41,8 @@ class AddressExamplesTest {
       "it is the corner of Csabai kapu 39. and Mathias Pass|the corner of Csabai kapu 39. and Mathias Pass",
       "It is on the corner of Main Street and Elm|the corner of Main Street and Elm",
       "Write to 233 Erzsébet tér 19. soon|233 Erzsébet tér 19.",
+      "at 370 3911 Fourth Avenue Apt. 397, Mora de Rubielos, Spain 16200, and|370 3911 Fourth Avenue Apt. 397, Mora de Rubielos, Spain 16200",
+      "Please return to Unit 4719 Box 7394 DPO AP 70942 soon|Unit 4719 Box 7394 DPO AP 70942",
   })
   void address_isFoundWhole(String text, String expected) {
     assertThat(addresses(text)).anySatisfy(a -> assertThat(a).startsWith(expected));
@@ -56,6 +58,7 @@ class AddressExamplesTest {
       "Pain 5 Well controlled on 2 Percocet",
       "in the Park 2 times a week",
       "pain at the corner of the mouth and the lip",
+      "CXR AP view of the chest",
   })
   void clinicalText_hasNoAddress(String text) {
     assertThat(addresses(text)).isEmpty();
