@@ -47,6 +47,18 @@ final class LocationRecognizer extends TokenRecognizer {
         }
       }
     }
+    if (v.kind[i] == TextView.NUMBER && v.length(i) >= 3 && v.length(i) <= 6 && zipCue(v, i)) {
+      // "ZIP: 394 13", "zip code is 880", "postcode 7412 SL", "3610-114": any national layout after an explicit cue
+      int e = i;
+      if (v.isPunct(i + 1, '-') && v.adjacent(i) && v.isNumber(i + 2) && v.length(i + 2) <= 4) {
+        e = i + 2;
+      } else if (i + 1 < v.size && !v.newlineBefore(i + 1) && (v.isNumber(i + 1) && v.length(i + 1) <= 4
+          || v.isWord(i + 1) && v.length(i + 1) == 2 && v.isAllUpper(i + 1))) {
+        e = i + 1;
+      }
+      add(out, v, i, e, PhiType.ZIP, 0.85);
+      return e + 1;
+    }
     if (v.kind[i] == TextView.NUMBER && (v.length(i) == 5 || v.length(i) == 4) && zipContext(v, i)) {
       int e = i;
       if (v.isPunct(i + 1, '-') && v.adjacent(i) && v.isNumber(i + 2) && v.length(i + 2) == 4) {
@@ -345,12 +357,17 @@ final class LocationRecognizer extends TokenRecognizer {
     return s >= 0 && s < head ? s : -1;
   }
 
-  private static boolean zipContext(TextView v, int i) {
+  /** "zip:", "zip code is", "postal code", "postcode" right before the number. */
+  private static boolean zipCue(TextView v, int i) {
     int c = i - 1;
     if (v.isPunct(c, ':') || v.is(c, "is")) {
       c--;
     }
-    if (v.is(c, "zip") || v.is(c, "code") && (v.is(c - 1, "zip") || v.is(c - 1, "postal")) || v.is(c, "postcode")) {
+    return v.is(c, "zip") || v.is(c, "code") && (v.is(c - 1, "zip") || v.is(c - 1, "postal")) || v.is(c, "postcode");
+  }
+
+  private static boolean zipContext(TextView v, int i) {
+    if (zipCue(v, i)) {
       return true;
     }
     int p = v.isPunct(i - 1, ',') ? i - 2 : i - 1;

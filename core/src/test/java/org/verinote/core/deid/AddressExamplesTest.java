@@ -50,6 +50,23 @@ class AddressExamplesTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
+      "ZIP: 394 13|394 13",
+      "My zip code is 880|880",
+      "postcode 7412 SL please|7412 SL",
+      "postal code: 3610-114 in Lisbon|3610-114",
+  })
+  void postalCode_afterExplicitCue_isFoundInAnyLayout(String text, String expected) {
+    List<String> zips = new ArrayList<>();
+    for (PhiSpan s : DEID.find(text)) {
+      if (s.type() == PhiType.ZIP) {
+        zips.add(text.substring(s.start(), s.end()));
+      }
+    }
+    assertThat(zips).containsExactly(expected);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
       "give 3 mg of morphine",
       "5/3 strength in the left arm",
       "sats 98% on room air",
