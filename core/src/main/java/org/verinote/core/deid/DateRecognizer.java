@@ -60,6 +60,9 @@ final class DateRecognizer extends TokenRecognizer {
       if (h == null) {
         h = written(v, i);
       }
+      if (h == null) {
+        h = contextual(v, i);
+      }
       if (h != null) {
         hits.add(h);
         i = h.last() + 1;
@@ -140,10 +143,59 @@ final class DateRecognizer extends TokenRecognizer {
       // "8/87": month and two-digit year
       return new Hit(i, i + 2, new DateValue(1900 + b, a, 1, DateValue.Style.NUMERIC_MDY, '/', -2), 0.85);
     }
-    if (a == 1 && (b == 2 || b == 3 || b == 4 || b == 8) || a == b && a <= 5) {
+    if ((a == 1 && (b == 2 || b == 3 || b == 4 || b == 8) || a == b && a <= 5) && !datePreposition(v, i - 1)) {
       return null; // fractions: "1/2 amp", "2/2"
     }
     return new Hit(i, i + 2, new DateValue(0, month, day, DateValue.Style.NUMERIC_MDY, '/', 0), 0.8);
+  }
+
+  private static boolean datePreposition(TextView v, int k) {
+    return v.is(k, "post") || v.is(k, "since") || v.is(k, "until");
+  }
+
+  /**
+   * Dates that only their context marks: "it's the 11th." (a digit ordinal closing a clause), "in sept." (a month
+   * after "in", "since", "early"…), "returned to OR on 7-8 for" (a dashed month-day after "on"). Their values carry
+   * no full date, so date shifting falls back to a token.
+   */
+  private static Hit contextual(TextView v, int i) {
+    if (v.is(i, "the") && i + 1 < v.size && v.kind[i + 1] == TextView.ALNUM) {
+      int[] day = day(v, i + 1);
+      int n = day == null ? -1 : day[1] + 1;
+      if (day != null && (n >= v.size || v.isPunct(n, '.') || v.isPunct(n, ';') || v.isPunct(n, ')')
+          || v.isPunct(n, '"') || v.isPunct(n, '!') || v.isPunct(n, '?'))) {
+        return new Hit(i, day[1], new DateValue(0, 0, day[0], DateValue.Style.WRITTEN, ' ', 0), 0.7);
+      }
+      return null;
+    }
+    if (v.kind[i] == TextView.WORD && Words.MONTHS.containsKey(v.lower(i)) && v.length(i) >= 3) {
+      String m = v.lower(i);
+      boolean ambiguous = m.equals("may") || m.equals("march") || m.equals("mar") || m.equals("jan")
+          || m.equals("dec") || m.equals("june") || m.equals("april") || m.equals("august");
+      if (ambiguous && !v.isCapitalized(i)) {
+        return null;
+      }
+      if (v.is(i - 1, "in") || v.is(i - 1, "since") || v.is(i - 1, "early") || v.is(i - 1, "late")
+          || v.is(i - 1, "mid") || v.is(i - 1, "until") || v.is(i - 1, "during")) {
+        return new Hit(i, i, new DateValue(0, Words.MONTHS.get(m), 0, DateValue.Style.WRITTEN, ' ', 0), 0.7);
+      }
+      return null;
+    }
+    if (v.kind[i] == TextView.NUMBER && v.is(i - 1, "on") && v.length(i) <= 2 && v.adjacent(i)
+        && v.isPunct(i + 1, '-') && v.adjacent(i + 1) && v.isNumber(i + 2) && v.length(i + 2) <= 2) {
+      int a = v.intValue(i);
+      int b = v.intValue(i + 2);
+      int after = i + 3;
+      boolean closes = after >= v.size
+          || v.kind[after] == TextView.PUNCT && !v.isPunct(after, '-') && !v.isPunct(after, '/')
+          && !v.isPunct(after, '%') && !v.isPunct(after, '.')
+          || !v.adjacent(i + 2) && (v.is(after, "for") || v.is(after, "and") || v.is(after, "at")
+          || v.is(after, "with"));
+      if (DateValue.valid(a, b) && closes) {
+        return new Hit(i, i + 2, new DateValue(0, a, b, DateValue.Style.NUMERIC_MDY, '-', 0), 0.7);
+      }
+    }
+    return null;
   }
 
   private static boolean notContinued(TextView v, int last) {

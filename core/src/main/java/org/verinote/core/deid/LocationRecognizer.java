@@ -39,12 +39,25 @@ final class LocationRecognizer extends TokenRecognizer {
         s++;
       }
       if (s < v.size && (v.kind[s] == TextView.NUMBER || v.isCapitalized(s) && !v.has(s, Lexicon.STOP))) {
-        int e = block(v, s);
+        int a = address(v, s);
+        int e = block(v, Math.max(s, a));
         if (e > s || v.kind[s] == TextView.NUMBER) {
-          add(out, v, s, e, PhiType.ADDRESS, 0.75);
+          add(out, v, s, e, PhiType.ADDRESS, a >= s ? 0.85 : 0.75);
           return e + 1;
         }
       }
+    }
+    if (v.kind[i] == TextView.NUMBER && v.length(i) >= 3 && v.length(i) <= 6 && zipCue(v, i)) {
+      // "ZIP: 394 13", "zip code is 880", "postcode 7412 SL", "3610-114": any national layout after an explicit cue
+      int e = i;
+      if (v.isPunct(i + 1, '-') && v.adjacent(i) && v.isNumber(i + 2) && v.length(i + 2) <= 4) {
+        e = i + 2;
+      } else if (i + 1 < v.size && !v.newlineBefore(i + 1) && (v.isNumber(i + 1) && v.length(i + 1) <= 4
+          || v.isWord(i + 1) && v.length(i + 1) == 2 && v.isAllUpper(i + 1))) {
+        e = i + 1;
+      }
+      add(out, v, i, e, PhiType.ZIP, 0.85);
+      return e + 1;
     }
     if (v.kind[i] == TextView.NUMBER && (v.length(i) == 5 || v.length(i) == 4) && zipContext(v, i)) {
       int e = i;
@@ -57,19 +70,43 @@ final class LocationRecognizer extends TokenRecognizer {
     if (v.kind[i] != TextView.WORD) {
       return i + 1;
     }
+    if (v.is(i, "corner") && v.is(i + 1, "of")) {
+      int e = corner(v, i + 2);
+      if (e > i + 2) {
+        add(out, v, v.is(i - 1, "the") ? i - 1 : i, e, PhiType.ADDRESS, 0.85);
+        return e + 1;
+      }
+    }
     if (v.has(i, Lexicon.FACILITY) && i > 0) {
       int s = facilityStart(v, i);
       if (s >= 0) {
-        add(out, v, s, i - 1, PhiType.ORGANIZATION, 0.75);
+        // "Memorial" is part of the name ("Union Memorial"); "Hospital" is not
+        add(out, v, s, v.is(i, "memorial") ? i : i - 1, PhiType.ORGANIZATION, 0.75);
       }
       return i + 1;
     }
-    if (v.has(i, Lexicon.LOCATION_CUE) && placeCue(v, i)) {
+    int u = university(v, i);
+    if (u > i) {
+      add(out, v, i, u, PhiType.ORGANIZATION, 0.75);
+      return u + 1;
+    }
+    int saint = saintName(v, i);
+    if (saint > i) {
+      add(out, v, i, saint, PhiType.ORGANIZATION, 0.7);
+      return saint + 1;
+    }
+    if (v.has(i, Lexicon.LOCATION_CUE) && (placeCue(v, i) || townWord(v, i + 1))) {
       int j = i + 1;
       if (v.is(j, "the")) {
         j++;
       }
-      if (placeWord(v, j) || facilityAcronym(v, j)) {
+      int a = j < v.size ? address(v, j) : -1;
+      if (a >= j) {
+        int e = block(v, a);
+        add(out, v, j, e, PhiType.ADDRESS, 0.85);
+        return e + 1;
+      }
+      if (placeWord(v, j) || facilityAcronym(v, j) || townWord(v, j)) {
         int e = j;
         while (e + 1 < v.size && e - j < 2 && placeWord(v, e + 1) && !v.newlineBefore(e + 1)) {
           e++;
@@ -82,6 +119,99 @@ final class LocationRecognizer extends TokenRecognizer {
       }
     }
     return i + 1;
+  }
+
+  /**
+   * "the corner of 3744 Retreat Avenue and Władysława Route", "corner of Main and Elm": two named streets joined by
+   * "and" on one line. Returns the last token of the second street, or -1.
+   */
+  private static int corner(TextView v, int s) {
+    int and = -1;
+    for (int k = s; k < v.size && k - s < 8 && !v.newlineBefore(k); k++) {
+      if (v.is(k, "and") || v.isPunct(k, '&')) {
+        and = k;
+        break;
+      }
+      if (v.kind[k] == TextView.PUNCT && !v.isPunct(k, '.')) {
+        return -1;
+      }
+    }
+    if (and <= s) {
+      return -1;
+    }
+    int e = -1;
+    for (int k = and + 1; k < v.size && k - and <= 4 && !v.newlineBefore(k); k++) {
+      boolean ok = v.kind[k] == TextView.NUMBER || v.isWord(k) && !v.has(k, Lexicon.STOP | Lexicon.CLINICAL)
+          && (v.style != TextView.Style.MIXED || v.isCapitalized(k) || v.has(k, Lexicon.STREET));
+      if (!ok) {
+        break;
+      }
+      e = k;
+    }
+    return e;
+  }
+
+  /**
+   * "University of Maryland", "U OF MD": a university named after its place. Returns the last place token, or -1.
+   */
+  private static int university(TextView v, int i) {
+    if (!(v.is(i, "university") || v.is(i, "univ") || v.is(i, "u") && v.isAllUpper(i)) || !v.is(i + 1, "of")) {
+      return -1;
+    }
+    int e = -1;
+    for (int k = i + 2; k < i + 4 && k < v.size && !v.newlineBefore(k); k++) {
+      boolean state = v.isWord(k) && v.length(k) == 2 && v.isAllUpper(k) && Words.STATE_CODES.contains(v.lower(k));
+      if (!state && (!v.isWord(k) || v.has(k, Lexicon.STOP | Lexicon.CLINICAL | Lexicon.FACILITY)) || v.is(k, "med")
+          || v.style == TextView.Style.MIXED && !v.isCapitalized(k) && e >= 0) {
+        break;
+      }
+      e = k;
+    }
+    return e;
+  }
+
+  /**
+   * "to St. Mary's", "at Holy Cross", "from Saint Agnes": a saint's name after a place preposition names a
+   * facility. Returns the last token, or -1.
+   */
+  private static int saintName(TextView v, int i) {
+    if (!(v.is(i, "st") || v.is(i, "saint") || v.is(i, "holy")) || !(v.is(i - 1, "to") || v.is(i - 1, "at")
+        || v.is(i - 1, "from") || v.is(i - 1, "in") || v.isPunct(i - 1, '@'))) {
+      return -1;
+    }
+    if (v.style == TextView.Style.MIXED && !v.isCapitalized(i)) {
+      return -1;
+    }
+    int j = v.isPunct(i + 1, '.') && v.adjacent(i) ? i + 2 : i + 1;
+    if (!v.isWord(j) || v.newlineBefore(j) || v.has(j, Lexicon.STOP | Lexicon.CLINICAL | Lexicon.MONTH)
+        || v.style == TextView.Style.MIXED && !v.isCapitalized(j)) {
+      return -1;
+    }
+    if (v.isPunct(j + 1, '\'') && v.adjacent(j) && v.is(j + 2, "s") && v.adjacent(j + 1)) {
+      return j + 2; // "Mary's"
+    }
+    return j;
+  }
+
+  /**
+   * A town by the shape of its name after "in", "from", "of", "near", "to": "Catonsville", "Reisterstown",
+   * "Rockport", "Towson" — common US place-name endings on a word no dictionary knows as an English word.
+   */
+  private static boolean townWord(TextView v, int j) {
+    if (!v.isWord(j) || v.length(j) < 6 || v.has(j, Lexicon.STOP | Lexicon.COMMON | Lexicon.CLINICAL
+        | Lexicon.MONTH | Lexicon.TITLE | Lexicon.RELATION)) {
+      return false;
+    }
+    if (v.style == TextView.Style.MIXED && !v.isCapitalized(j)) {
+      return false;
+    }
+    String w = v.lower(j);
+    for (String end : Words.TOWN_ENDINGS) {
+      if (w.endsWith(end)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** "address:", "lives at", "located at", "send it to": an address follows. */
@@ -137,7 +267,12 @@ final class LocationRecognizer extends TokenRecognizer {
       }
       int f = v.flags(n);
       boolean ok;
-      if ((f & Lexicon.CLINICAL) != 0 || (f & Lexicon.STOP) != 0 && !(v.is(n, "de") || v.is(n, "do")
+      if ((v.is(n, "de") || v.is(n, "do") || v.is(n, "da") || v.is(n, "del") || v.is(n, "des") || v.is(n, "du"))
+          && n + 1 < v.size && v.isCapitalized(n + 1) && !v.newlineBefore(n + 1)) {
+        ok = true; // "Mora de Rubielos", "Caxias do Sul"
+      } else if (v.length(n) == 2 && v.isAllUpper(n) && v.isWord(n - 1) && Words.MILITARY_POST.contains(v.lower(n - 1))) {
+        ok = true; // "APO AP 04336": the region code after a military post
+      } else if ((f & Lexicon.CLINICAL) != 0 || (f & Lexicon.STOP) != 0 && !(v.is(n, "de") || v.is(n, "do")
           || v.is(n, "da") || v.is(n, "of") && v.isCapitalized(n + 1))) {
         ok = (f & Lexicon.UNIT) != 0;
       } else if (v.style == TextView.Style.LOWER) {
@@ -199,7 +334,9 @@ final class LocationRecognizer extends TokenRecognizer {
       }
       String w = v.lower(j);
       boolean ok;
-      if (v.has(j, Lexicon.STOP | Lexicon.FACILITY | Lexicon.CLINICAL | Lexicon.TITLE | Lexicon.MONTH)) {
+      if ((w.equals("memorial") || w.equals("med")) && j + 1 == head) {
+        ok = true; // "Harford Memorial Hospital"
+      } else if (v.has(j, Lexicon.STOP | Lexicon.FACILITY | Lexicon.CLINICAL | Lexicon.TITLE | Lexicon.MONTH)) {
         ok = w.equals("of") && s >= 0 && j > 0 && v.isWord(j - 1);
       } else if (v.style == TextView.Style.MIXED) {
         ok = v.isCapitalized(j) && !(v.isAllUpper(j) && v.length(j) <= 3);
@@ -214,15 +351,23 @@ final class LocationRecognizer extends TokenRecognizer {
     if (s >= 0 && v.is(s, "of")) {
       s++;
     }
+    if (s > 1 && v.isPunct(s - 1, '.') && v.is(s - 2, "st") && v.adjacent(s - 2) || s > 0 && v.is(s - 1, "saint")) {
+      s = v.is(s - 1, "saint") ? s - 1 : s - 2; // "St. Mary Hospital"
+    }
     return s >= 0 && s < head ? s : -1;
   }
 
-  private static boolean zipContext(TextView v, int i) {
+  /** "zip:", "zip code is", "postal code", "postcode" right before the number. */
+  private static boolean zipCue(TextView v, int i) {
     int c = i - 1;
     if (v.isPunct(c, ':') || v.is(c, "is")) {
       c--;
     }
-    if (v.is(c, "zip") || v.is(c, "code") && (v.is(c - 1, "zip") || v.is(c - 1, "postal")) || v.is(c, "postcode")) {
+    return v.is(c, "zip") || v.is(c, "code") && (v.is(c - 1, "zip") || v.is(c - 1, "postal")) || v.is(c, "postcode");
+  }
+
+  private static boolean zipContext(TextView v, int i) {
+    if (zipCue(v, i)) {
       return true;
     }
     int p = v.isPunct(i - 1, ',') ? i - 2 : i - 1;
@@ -234,11 +379,32 @@ final class LocationRecognizer extends TokenRecognizer {
 
   /** The last token of a street address starting at {@code i}, or -1. */
   private static int address(TextView v, int i) {
+    if (v.kind[i] == TextView.NUMBER && v.length(i) <= 6 && v.isNumber(i + 1) && v.length(i + 1) <= 6
+        && !v.newlineBefore(i + 1)) {
+      int inner = street(v, i + 1); // "17151 2450 Crown St": a building or lot number first
+      if (inner > i + 1) {
+        return inner;
+      }
+    }
+    return street(v, i);
+  }
+
+  private static int street(TextView v, int i) {
+    if (v.kind[i] == TextView.NUMBER && v.length(i) <= 6 && i + 1 < v.size && !v.newlineBefore(i + 1)) {
+      int named = namedStreet(v, i + 1); // "233 Erzsébet tér 19."
+      if (named > i + 1) {
+        return named;
+      }
+    }
     if (v.kind[i] == TextView.NUMBER || v.kind[i] == TextView.ALNUM && Character.isDigit(v.text.charAt(v.start[i]))) {
       if (v.length(i) > 6) {
         return -1;
       }
       // "221B Baker Street", "6750 Koskikatu 25", "138 Consul Place"
+      int pre = prefixStreet(v, i + 1);
+      if (pre > i + 1) {
+        return pre; // "86036 Rua do Arenque 1634", "9383 ul. Chrzanowska 61", "0912 P.O. Box 287"
+      }
       int j = i + 1;
       int words = 0;
       while (j < v.size && words < 4 && v.isWord(j) && !v.newlineBefore(j)) {
@@ -249,6 +415,9 @@ final class LocationRecognizer extends TokenRecognizer {
         }
         if (words == 0 && streetWord(w) && v.isNumber(j + 1)) {
           return unitTail(v, j + 1);
+        }
+        if (words > 0 && v.style == TextView.Style.MIXED && v.isCapitalized(j) && Words.MORE_STREET_SUFFIXES.contains(w)) {
+          return unitTail(v, suffixEnd(v, j)); // "420 Gairbekov Rapids", "149 Monika Union"
         }
         if (v.has(j, Lexicon.STOP | Lexicon.CLINICAL) || v.style == TextView.Style.MIXED && !v.isCapitalized(j)
             && !v.has(j, Lexicon.STREET) || v.style == TextView.Style.UPPER && v.has(j, Lexicon.COMMON)) {
@@ -265,6 +434,14 @@ final class LocationRecognizer extends TokenRecognizer {
     }
     if (v.kind[i] == TextView.WORD) {
       String w = v.lower(i);
+      int pre = prefixStreet(v, i);
+      if (pre > i) {
+        return pre;
+      }
+      int named = namedStreet(v, i);
+      if (named > i) {
+        return named;
+      }
       if (streetWord(w) && v.isNumber(i + 1) && v.length(i + 1) <= 4 && !v.newlineBefore(i + 1)
           && (v.style != TextView.Style.MIXED || v.isCapitalized(i))) {
         return unitTail(v, i + 1); // "Pohlstrasse 9", "Grössgstötten 50"
@@ -279,6 +456,82 @@ final class LocationRecognizer extends TokenRecognizer {
       }
     }
     return -1;
+  }
+
+  /**
+   * A street word before the name, ending in a house number: "Rua do Arenque 1634", "ul. Słowicza 10", "Rue
+   * Gafsa", and post boxes "P.O. Box 287", "PO Box 12". Returns the last token, or -1.
+   */
+  private static int prefixStreet(TextView v, int i) {
+    if (!v.isWord(i)) {
+      return -1;
+    }
+    String w = v.lower(i);
+    int j = i + 1;
+    int box = -1;
+    if (w.equals("p") && v.isPunct(j, '.') && v.is(j + 1, "o") && v.isPunct(j + 2, '.') && v.is(j + 3, "box")) {
+      box = j + 4;
+    } else if (w.equals("po") && v.is(j, "box")) {
+      box = j + 1;
+    } else if (w.equals("postbox")) {
+      box = j;
+    }
+    if (box > 0) {
+      return v.isNumber(box) && v.length(box) <= 6 ? unitTail(v, box) : -1;
+    }
+    if (!Words.PREFIX_STREETS.contains(w) || !v.isCapitalized(i) && v.style == TextView.Style.MIXED
+        && !(w.equals("ul") && v.isPunct(j, '.'))) {
+      return -1;
+    }
+    if (v.isPunct(j, '.') && v.adjacent(i)) {
+      j++;
+    }
+    int last = -1;
+    for (int k = 0; k < 5 && j < v.size && !v.newlineBefore(j); k++, j++) {
+      if (v.isNumber(j) && v.length(j) <= 5) {
+        return last < 0 ? -1 : unitTail(v, j);
+      }
+      boolean particle = v.is(j, "do") || v.is(j, "da") || v.is(j, "de") || v.is(j, "du") || v.is(j, "la")
+          || v.is(j, "al") || v.is(j, "del") || v.is(j, "dos") || v.is(j, "das") || v.is(j, "le");
+      if (!v.isWord(j) || !particle && (!v.isCapitalized(j) || v.has(j, Lexicon.STOP | Lexicon.CLINICAL
+          | Lexicon.MONTH))) {
+        break;
+      }
+      if (!particle) {
+        last = j;
+      }
+    }
+    // no number: "62 Rue Gafsa" is accepted only after a leading house number
+    return last >= 0 && i > 0 && v.kind[i - 1] == TextView.NUMBER && !v.newlineBefore(i) ? unitTail(v, last) : -1;
+  }
+
+  /**
+   * A capitalised name, a lower-case street word and a house number: "Erzsébet tér 19.", "Trenerys gate 232",
+   * "Piroska u. 97.", "Stensås terrasse 38". Anchored by the trailing number.
+   */
+  private static int namedStreet(TextView v, int i) {
+    if (v.style != TextView.Style.MIXED || !v.isCapitalized(i) || v.isAllUpper(i)
+        || v.has(i, Lexicon.STOP | Lexicon.CLINICAL | Lexicon.MONTH | Lexicon.TITLE)) {
+      return -1;
+    }
+    int j = i + 1;
+    if (v.isWord(j) && v.isCapitalized(j) && !v.isAllUpper(j) && !v.has(j, Lexicon.STOP | Lexicon.CLINICAL)) {
+      j++;
+    }
+    if (!v.isWord(j) || v.newlineBefore(j) || v.isCapitalized(j) || !Words.LOWER_STREET_WORDS.contains(v.lower(j))) {
+      return -1;
+    }
+    int n = j + 1;
+    if (v.isPunct(n, '.') && v.adjacent(j)) {
+      n++;
+    }
+    if (!v.isNumber(n) || v.length(n) > 4 || v.newlineBefore(n)) {
+      return -1;
+    }
+    if (v.isPunct(n + 1, '.') && v.adjacent(n)) {
+      return unitTail(v, n + 1);
+    }
+    return unitTail(v, n);
   }
 
   private static boolean allNamed(TextView v, int from, int to) {

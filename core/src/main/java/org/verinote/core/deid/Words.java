@@ -2,6 +2,7 @@ package org.verinote.core.deid;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.List;
 import java.util.Set;
 
 /** Small closed vocabularies used by the built-in recognizers (written for Verinote, Apache-2.0). */
@@ -57,7 +58,7 @@ final class Words {
 
   static final Set<String> FACILITY_HEADS = set("hospital", "hosp", "hospitals", "clinic", "clinics",
       "memorial", "rehab", "rehabilitation", "infirmary", "sanatorium", "hospice", "campus", "healthcare",
-      "health", "medical", "center", "centre", "pavilion", "institute");
+      "health", "medical", "center", "centre", "pavilion", "institute", "ctr");
 
   static final Set<String> STREET_SUFFIXES = set("street", "st", "avenue", "ave", "av", "road", "rd",
       "boulevard", "blvd", "lane", "ln", "drive", "dr", "court", "ct", "way", "place", "pl", "terrace", "ter",
@@ -66,6 +67,35 @@ final class Words {
       "strasse", "straße", "str", "gasse", "weg", "allee", "platz", "rue", "avenida", "avda", "calle", "via",
       "viale", "piazza", "rua", "rúa", "tér", "utca", "ut", "vænget", "vaenget", "straat", "laan", "gade", "vej", "gata", "gatan", "vägen", "veien", "vei", "katu",
       "tie", "utca", "ulica", "corso", "chaussee", "radial", "quai", "chemin", "route", "rte");
+
+  /** Further USPS Publication 28 suffixes, accepted capitalised after a house number and a name. */
+  static final Set<String> MORE_STREET_SUFFIXES = set("union", "rapids", "pass", "parks", "park", "cove", "coves",
+      "isle", "extension", "extensions", "turnpike", "ridge", "grove", "glen", "springs", "harbor", "harbour",
+      "landing", "meadows", "mews", "estates", "gardens", "green", "greens", "forks", "ford", "falls", "fields",
+      "flats", "junction", "knoll", "lakes", "manor", "mill", "mills", "orchard", "oval", "pines", "prairie",
+      "ranch", "shore", "shores", "summit", "trace", "valley", "villa", "village", "vista", "wells", "bypass",
+      "causeway", "creek", "expressway", "freeway", "gateway", "hollow", "inlet", "island", "islands", "lodge",
+      "motorway", "overpass", "passage", "plains", "points", "port", "ramp", "rest", "road", "roads", "stream",
+      "streets", "terrace", "throughway", "tunnel", "underpass", "viaduct", "ville", "way", "ways", "wharf",
+      "crest", "dale", "divide", "fort", "haven", "branch", "brook", "brooks", "burg", "canyon", "cape", "cliffs",
+      "common", "commons", "corner", "corners", "course", "courts", "curve", "drives", "heights", "hills",
+      "light", "lights", "loaf", "locks", "mall", "neck", "radial", "ridges", "route", "shoal", "skyway",
+      "squares", "station", "stravenue", "trafficway", "unions", "views", "vistas", "walks", "well");
+
+  /** Street words before the name: "Rua do Arenque 1634", "ul. Słowicza 10", "Rue Gafsa". */
+  static final Set<String> PREFIX_STREETS = set("rua", "rue", "ul", "calle", "avenida", "avda", "strada", "via",
+      "viale", "piazza", "corso", "chemin", "quai", "rúa", "travessa", "largo", "praça", "plaza", "carrer",
+      "carretera", "paseo", "camino", "boulevard", "avenue", "allée", "impasse");
+
+  /** Lower-case street words between a name and a house number: "Erzsébet tér 19.", "Trenerys gate 232". */
+  static final Set<String> LOWER_STREET_WORDS = set("tér", "u", "utca", "út", "útja", "körút", "rkp", "kapu",
+      "gate", "gata", "terrasse", "vei", "vej", "veg", "str", "straße", "strasse", "ulica", "sokak", "cad",
+      "caddesi", "sor", "köz", "sétány", "allé", "plass", "torg", "tie", "kuja", "iela", "gatve", "tee", "ulice",
+      "náměstí", "trg", "cesta");
+
+  /** Endings of US and English town names ("-ville", "-town", "-burg"…), used only after a place preposition. */
+  static final List<String> TOWN_ENDINGS = List.of("ville", "town", "burg", "burgh", "boro", "borough", "port",
+      "ford", "field", "wood", "dale", "ton", "son", "chester", "mouth", "bury", "haven", "view", "ridge");
 
   static final Set<String> UNIT_WORDS = set("apt", "apartment", "suite", "ste", "unit", "box", "floor", "fl",
       "room", "rm", "bldg", "building", "psc", "cmr");

@@ -53,6 +53,10 @@ class RecognizerExamplesTest {
       "echo 2009-01-10 normal|2009-01-10",
       "AVR 8/88, DDD pacer|8/88",
       "may the nineteenth nineteen eighty four|may the nineteenth nineteen eighty four",
+      "s/o: it is the 11th. pt oriented|the 11th",
+      "admitted to GH from home in sept. and discharged|sept",
+      "He returned to OR on 7-8 for coiling|7-8",
+      "HCT 30 POST 3/3 TX|3/3",
   })
   void dates(String text, String expected) {
     assertThat(found(text, PhiType.DATE)).containsExactly(expected);
@@ -66,6 +70,11 @@ class RecognizerExamplesTest {
       "BP 120/80, HR 72",
       "you may take it in march if needed",
       "pain is 8/10 today",
+      "on 2-3 L nasal cannula",
+      "the 5th toe is swollen",
+      "on 5/5 strength",
+      "the 2nd, 3rd and 4th digits",
+      "3 mg given",
   })
   void notDates(String text) {
     assertThat(found(text, PhiType.DATE)).isEmpty();

@@ -1,0 +1,58 @@
+package org.verinote.core.deid;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Facilities and towns without a street: "Memorial" names, universities named after a place, saints' names after a
+ * place preposition, and towns recognised by the shape of their name after "in", "from", "of".
+ */
+class FacilityExamplesTest {
+
+  private static final SafeHarborDeIdentifier DEID = SafeHarborDeIdentifier.standard();
+
+  private static List<String> places(String text) {
+    List<String> out = new ArrayList<>();
+    for (PhiSpan s : DEID.find(text)) {
+      out.add(text.substring(s.start(), s.end())); // a town may also be taken as a surname: either way it goes
+    }
+    return out;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "PT WAS ADMITTED TO FREDERICK MEMORIAL FOR VFIB ARREST|FREDERICK MEMORIAL",
+      "he works as an aide at Harford Memorial Hospital.|Harford Memorial",
+      "Pt was taken to Memorial Hospital for a CT.|Memorial",
+      "Pt received from University of Maryland hospital.|University of Maryland",
+      "PRESENTED TO U OF MD MED CENTER ON ARRIVAL|U OF MD",
+      "?transfer to St. Mary's tomorrow|St. Mary's",
+      "had a heart transplant at Holy Cross. He is well.|Holy Cross",
+      "She went via ambulance to St. Mary Hospital. She received|St. Mary",
+      "MedFlight from Greater Baltimore Med Ctr for further care|Greater Baltimore Med",
+      "her nephew of Towson visited today.|Towson",
+      "he lives nearby in rockport and will come later|rockport",
+      "She lives in Catonsville with her husband.|Catonsville",
+  })
+  void place_isFound(String text, String expected) {
+    assertThat(places(text)).contains(expected);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "sats 98% on room air",
+      "give 3 mg of morphine in the morning",
+      "pain in the bottom of the foot",
+      "a long history of diabetes from childhood",
+      "good air movement in both bases",
+      "the University of the patient's choice",
+      "on meds, center line in place",
+  })
+  void clinicalText_hasNoPlace(String text) {
+    assertThat(places(text)).isEmpty();
+  }
+}
