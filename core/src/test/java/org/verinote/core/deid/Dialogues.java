@@ -1,9 +1,6 @@
 package org.verinote.core.deid;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.verinote.core.testkit.SharedData;
@@ -33,13 +30,11 @@ final class Dialogues {
         continue;
       }
       try {
-        String csv = Files.readString(SharedData.dataDir().resolve(name), StandardCharsets.UTF_8);
-        List<List<String>> rows = parseCsv(csv);
-        int col = rows.get(0).indexOf("dialogue");
-        for (List<String> row : rows.subList(1, rows.size())) {
-          if (col >= 0 && col < row.size()) {
+        for (java.util.Map<String, String> row
+            : org.verinote.core.testkit.AciBenchCsv.csv(SharedData.dataDir().resolve(name))) {
+          if (row.containsKey("dialogue")) {
             List<String> turns = new ArrayList<>();
-            for (String line : row.get(col).split("\n")) {
+            for (String line : row.get("dialogue").split("\n")) {
               if (!line.isBlank()) {
                 turns.add(line.strip());
               }
@@ -64,45 +59,5 @@ final class Dialogues {
           "[doctor] are you taking the lisinopril ?", "[patient] yes , every morning ."));
     }
     return List.copyOf(out);
-  }
-
-  /** RFC 4180: quoted fields may hold commas, quotes ("") and line breaks. */
-  static List<List<String>> parseCsv(String s) {
-    List<List<String>> rows = new ArrayList<>();
-    List<String> row = new ArrayList<>();
-    StringBuilder f = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (quoted) {
-        if (c == '"') {
-          if (i + 1 < s.length() && s.charAt(i + 1) == '"') {
-            f.append('"');
-            i++;
-          } else {
-            quoted = false;
-          }
-        } else {
-          f.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        row.add(f.toString());
-        f.setLength(0);
-      } else if (c == '\n') {
-        row.add(f.toString());
-        f.setLength(0);
-        rows.add(row);
-        row = new ArrayList<>();
-      } else if (c != '\r') {
-        f.append(c);
-      }
-    }
-    if (f.length() > 0 || !row.isEmpty()) {
-      row.add(f.toString());
-      rows.add(row);
-    }
-    return rows;
   }
 }

@@ -1,8 +1,6 @@
 package org.verinote.otel.leak;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,11 +24,10 @@ final class Dialogues {
     for (String f : FILES) {
       if (SharedData.present(f)) {
         Path p = SharedData.dataDir().resolve(f);
-        List<List<String>> rows = parseCsv(Files.readString(p, StandardCharsets.UTF_8));
-        int col = rows.get(0).indexOf("dialogue");
-        for (List<String> row : rows.subList(1, rows.size())) {
-          if (col >= 0 && col < row.size() && !row.get(col).isBlank()) {
-            out.add(row.get(col));
+        for (java.util.Map<String, String> row : org.verinote.core.testkit.AciBenchCsv.csv(p)) {
+          String dialogue = row.getOrDefault("dialogue", "");
+          if (!dialogue.isBlank()) {
+            out.add(dialogue);
           }
         }
       }
@@ -64,46 +61,5 @@ final class Dialogues {
       out.add(sb.toString());
     }
     return out;
-  }
-
-  /** RFC 4180: quoted fields may hold commas, doubled quotes and newlines. */
-  static List<List<String>> parseCsv(String text) {
-    List<List<String>> rows = new ArrayList<>();
-    List<String> row = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-          field.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          field.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        row.add(field.toString());
-        field.setLength(0);
-      } else if (c == '\n' || c == '\r') {
-        if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-          i++;
-        }
-        row.add(field.toString());
-        field.setLength(0);
-        rows.add(row);
-        row = new ArrayList<>();
-      } else {
-        field.append(c);
-      }
-    }
-    if (field.length() > 0 || !row.isEmpty()) {
-      row.add(field.toString());
-      rows.add(row);
-    }
-    return rows;
   }
 }
