@@ -184,6 +184,10 @@ final class NameRecognizer extends TokenRecognizer {
       // "Dr Will Cole": a capitalised given name that is also a function word
       return capital && v.style == TextView.Style.MIXED && (f & Lexicon.ANY_NAME) != 0;
     }
+    if ((f & Lexicon.CLINICAL) == 0 && (v.is(j - 1, "dr") || v.isPunct(j - 1, '.') && v.is(j - 2, "dr"))) {
+      // "dr walker notified", "per dr. white's order": after the written abbreviation, an ordinary word is a surname
+      return true;
+    }
     if ((titleFlags & Lexicon.STRONG_TITLE) != 0 && v.style != TextView.Style.UPPER) {
       // "mrs cohen", "Dr. Foley": a capitalised word, or a lower-case one that is not a common or clinical word
       return capital || (f & Lexicon.CLINICAL) == 0 && ((f & Lexicon.COMMON) == 0 || (f & Lexicon.ANY_NAME) != 0);
