@@ -120,6 +120,9 @@ final class LocationRecognizer extends TokenRecognizer {
         add(out, v, j, w, PhiType.LOCATION, 0.75);
         return w + 1;
       }
+      if (saintName(v, j) > j) {
+        return j; // "went to Holy Cross": the saint's-name rule takes it
+      }
       if (placeWord(v, j) || facilityAcronym(v, j) || townWord(v, j)) {
         int e = j;
         while (e + 1 < v.size && e - j < 2 && placeWord(v, e + 1) && !v.newlineBefore(e + 1)) {
@@ -288,6 +291,9 @@ final class LocationRecognizer extends TokenRecognizer {
       return -1;
     }
     int j = v.isPunct(i + 1, '.') && v.adjacent(i) ? i + 2 : i + 1;
+    if (v.is(i, "holy") && v.isWord(j) && !v.newlineBefore(j) && !v.has(j, Lexicon.STOP | Lexicon.MONTH)) {
+      return j; // "Holy Cross", "Holy Family", "Holy Spirit"
+    }
     if (!v.isWord(j) || v.newlineBefore(j) || v.has(j, Lexicon.STOP | Lexicon.CLINICAL | Lexicon.MONTH)
         || v.style == TextView.Style.MIXED && !v.isCapitalized(j)) {
       return -1;

@@ -32,6 +32,7 @@ class FacilityExamplesTest {
       "PRESENTED TO U OF MD MED CENTER ON ARRIVAL|U OF MD",
       "?transfer to St. Mary's tomorrow|St. Mary's",
       "had a heart transplant at Holy Cross. He is well.|Holy Cross",
+      "WEAKNESS AND WENT TO HOLY CROSS WITH FEVER|HOLY CROSS",
       "She went via ambulance to St. Mary Hospital. She received|St. Mary",
       "MedFlight from Greater Baltimore Med Ctr for further care|Greater Baltimore Med",
       "her nephew of Towson visited today.|Towson",

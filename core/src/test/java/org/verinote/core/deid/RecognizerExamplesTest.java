@@ -37,6 +37,10 @@ class RecognizerExamplesTest {
       "Dr. Rakusin and Toolis aware.|Toolis|PERSON",
       "rectal tube placed per dr. white's order.|white|CLINICIAN",
       "spoke with dr small today about options|small|CLINICIAN",
+      "Dr. o rourke and Dr. Lee in room.|o rourke|CLINICIAN",
+      "plan to extubate tomorrow. s. roberto rrt|s. roberto|CLINICIAN",
+      "Stord-Painter MD plans talc tomorrow|Stord-Painter|CLINICIAN",
+      "Wife and lawyer (Wil Laberbera) aware of plan|Wil Laberbera|PERSON",
   })
   void names(String text, String expected, PhiType type) {
     assertThat(DEID.find(text)).anySatisfy(s -> {
