@@ -402,8 +402,9 @@ final class LocationRecognizer extends TokenRecognizer {
   /** "lives in", "from", "transferred to": a cue for a place. */
   private static boolean placeCue(TextView v, int i) {
     String w = v.lower(i);
-    if (v.has(i - 1, Lexicon.LIVE_VERB) || w.equals("to") && v.is(i - 1, "back")) {
-      return true;
+    if (v.has(i - 1, Lexicon.LIVE_VERB) || w.equals("to") && v.is(i - 1, "back")
+        || w.equals("in") && v.is(i - 1, "home")) {
+      return true; // "transferred to", "back to", "found in his home in Milford"
     }
     if (w.equals("from") && v.style != TextView.Style.LOWER) {
       return true;

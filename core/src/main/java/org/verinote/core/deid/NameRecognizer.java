@@ -187,8 +187,10 @@ final class NameRecognizer extends TokenRecognizer {
       // "Dr Will Cole": a capitalised given name that is also a function word
       return capital && v.style == TextView.Style.MIXED && (f & Lexicon.ANY_NAME) != 0;
     }
-    if ((f & Lexicon.CLINICAL) == 0 && (v.is(j - 1, "dr") || v.isPunct(j - 1, '.') && v.is(j - 2, "dr"))) {
-      // "dr walker notified", "per dr. white's order": after the written abbreviation, an ordinary word is a surname
+    if ((v.is(j - 1, "dr") || v.isPunct(j - 1, '.') && v.is(j - 2, "dr")) && ((f & Lexicon.CLINICAL) == 0
+        || v.has(j + 1, Lexicon.TRAILING) || v.isPunct(j + 1, '\'') && v.adjacent(j) && v.is(j + 2, "s"))) {
+      // "dr small today", "per dr. white's order": after the written abbreviation an ordinary word is a surname; a
+      // clinical one ("dr walker notified") before "aware"/"notified"… or a possessive
       return true;
     }
     if ((titleFlags & Lexicon.STRONG_TITLE) != 0 && v.style != TextView.Style.UPPER) {

@@ -8,7 +8,8 @@ import java.util.TreeMap;
 
 /**
  * Runs recognizers and turns their overlapping hits into one non-overlapping list: higher confidence wins, then the
- * longer span; adjacent name parts ("Mary" + "Hulse") merge into one name.
+ * longer span; a weaker span that sticks out of a stronger one keeps the part that sticks out (no identifier text is
+ * dropped because two recognizers disagree on its extent); adjacent name parts ("Mary" + "Hulse") merge into one name.
  */
 final class SpanResolver {
 
@@ -49,15 +50,30 @@ final class SpanResolver {
         .thenComparing(PhiSpan::type));
     TreeMap<Integer, PhiSpan> accepted = new TreeMap<>();
     for (PhiSpan s : sorted) {
-      Map.Entry<Integer, PhiSpan> before = accepted.floorEntry(s.start());
-      if (before != null && before.getValue().end() > s.start()) {
+      int start = s.start();
+      int end = s.end();
+      Map.Entry<Integer, PhiSpan> before = accepted.floorEntry(start);
+      if (before != null && before.getValue().end() > start) {
+        start = before.getValue().end(); // "Milford Mill" loses "Mill" to a stronger name: keep "Milford"
+      }
+      Map.Entry<Integer, PhiSpan> after = accepted.ceilingEntry(start);
+      if (after != null && after.getKey() < end) {
+        if (after.getValue().end() < end || start >= end) {
+          continue; // a stronger span strictly inside this one, or nothing left: the stronger span stands alone
+        }
+        end = after.getKey();
+      }
+      while (start > s.start() && start < end && !Character.isLetterOrDigit(text.charAt(start))) {
+        start++;
+      }
+      while (end < s.end() && end > start && !Character.isLetterOrDigit(text.charAt(end - 1))) {
+        end--;
+      }
+      if (end <= start) {
         continue;
       }
-      Map.Entry<Integer, PhiSpan> after = accepted.ceilingEntry(s.start());
-      if (after != null && after.getKey() < s.end()) {
-        continue;
-      }
-      accepted.put(s.start(), s);
+      accepted.put(start, start == s.start() && end == s.end() ? s
+          : new PhiSpan(start, end, s.type(), s.confidence()));
     }
     List<PhiSpan> out = new ArrayList<>(accepted.size());
     for (PhiSpan s : accepted.values()) {

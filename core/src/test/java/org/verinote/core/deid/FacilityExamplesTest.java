@@ -33,6 +33,7 @@ class FacilityExamplesTest {
       "?transfer to St. Mary's tomorrow|St. Mary's",
       "had a heart transplant at Holy Cross. He is well.|Holy Cross",
       "WEAKNESS AND WENT TO HOLY CROSS WITH FEVER|HOLY CROSS",
+      "PT FOUND IN HIS HOME IN MILFORD MILL BY EMS|MILFORD",
       "She went via ambulance to St. Mary Hospital. She received|St. Mary",
       "MedFlight from Greater Baltimore Med Ctr for further care|Greater Baltimore Med",
       "her nephew of Towson visited today.|Towson",

@@ -41,6 +41,8 @@ class RecognizerExamplesTest {
       "plan to extubate tomorrow. s. roberto rrt|s. roberto|CLINICIAN",
       "Stord-Painter MD plans talc tomorrow|Stord-Painter|CLINICIAN",
       "Wife and lawyer (Wil Laberbera) aware of plan|Wil Laberbera|PERSON",
+      "hct down to 30.5. dr walker notified and repeat hct|walker|CLINICIAN",
+      "Reported results to Dr. Walker. CV: stable|Walker|CLINICIAN",
   })
   void names(String text, String expected, PhiType type) {
     assertThat(DEID.find(text)).anySatisfy(s -> {
