@@ -94,7 +94,7 @@ final class Polarity {
       if (negLeft > 0 && LIST_CONTINUERS.contains(w)) {
         negLeft = Math.max(negLeft, LIST_SCOPE);
       }
-      if (OTHER_CUES.contains(w)) {
+      if (OTHER_CUES.contains(w) && (!w.equals("family") || familyExperiencer(toks, i))) {
         otherLeft = SCOPE + 2;
       }
       if (POST_NEG.contains(w)) {
@@ -156,6 +156,14 @@ final class Polarity {
 
   private static final Set<String> INTERJECTION_NEXT = Set.of("i", "i'm", "i've", "it", "it's", "we", "that",
       "that's", "they", "he", "she", "you", "because", "but", "thank", "thanks", "sir", "ma'am", "no", "yes", "not");
+
+  /** What "family" must precede to be about relatives ("family history"), not the patient ("family support"). */
+  private static final Set<String> FAMILY_EXPERIENCER_NEXT = Set.of("history", "hx", "medical", "member",
+      "members");
+
+  private static boolean familyExperiencer(List<Tok> toks, int i) {
+    return i + 1 < toks.size() && FAMILY_EXPERIENCER_NEXT.contains(toks.get(i + 1).raw().toLowerCase(Locale.ROOT));
+  }
 
   /** @return whether the status is about someone else (any polarity) */
   static boolean isOther(byte status) {
@@ -253,7 +261,8 @@ final class Polarity {
 
   /**
    * Whether token {@code j} is negated by a clinician's own statement ("i don't see any laceration", "there's no
-   * fracture"): such a negation stands even inside a sentence that ends as a question.
+   * fracture"): such a negation stands even inside a sentence that ends as a question. A cue that continues a
+   * stated negation with "and"/"or"/a comma is stated too ("i didn't see any gait disturbance and no edema").
    */
   static boolean statedNegation(List<Tok> toks, int j) {
     for (int k = j - 1; k >= 0 && k >= j - SCOPE - 4; k--) {
@@ -267,13 +276,19 @@ final class Polarity {
         while (s >= 0 && DECLARATIVE_AUX.contains(toks.get(s).raw().toLowerCase(Locale.ROOT))) {
           s--;
         }
-        return s >= 0 && DECLARATIVE_SUBJECTS.contains(toks.get(s).raw().toLowerCase(Locale.ROOT)
-            .replace('\u2019', '\''));
+        if (s >= 0 && DECLARATIVE_SUBJECTS.contains(toks.get(s).raw().toLowerCase(Locale.ROOT)
+            .replace('\u2019', '\''))) {
+          return true;
+        }
+        // "... and no edema": the cue continues the negated list before it, stated if that one is
+        return k >= 2 && k < j && LIST_JOINERS.contains(toks.get(k - 1).raw().toLowerCase(Locale.ROOT))
+            && toks.get(k - 2).isWord() && statedNegation(toks, k - 2);
       }
     }
     return false;
   }
 
+  private static final Set<String> LIST_JOINERS = Set.of("and", "or", ",");
   private static final Set<String> DECLARATIVE_AUX = Set.of("do", "does", "did", "is", "are", "'s", "was", "am",
       "'m", "have", "has", "had", "'ve", "really");
   private static final Set<String> DECLARATIVE_SUBJECTS = Set.of("i", "we", "there", "there's", "i'm", "we're");

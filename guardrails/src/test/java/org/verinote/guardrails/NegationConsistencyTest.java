@@ -91,4 +91,20 @@ class NegationConsistencyTest {
     assertThat(run(t, "Lower extremity edema.").findings()).singleElement().satisfies(f ->
         assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
   }
+
+  @Test
+  void negationContinuingAClinicianStatement_insideARunOnQuestion_staysNegated() {
+    String t = "[doctor] i did n't see any gait disturbance and no edema so that's great , any questions ?\n"
+        + "[patient] yes .\n";
+    assertThat(run(t, "Some edema.").findings()).singleElement().satisfies(f ->
+        assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+  }
+
+  @Test
+  void familySupport_isThePatients_notAFamilyHistory() {
+    String t = "[doctor] how is your support at home ?\n[patient] i do feel like i have support .\n";
+    assertThat(run(t, "Denies a good family support system.").findings()).singleElement().satisfies(f ->
+        assertThat(f.message()).startsWith("Negated in the note but asserted in the transcript"));
+    assertThat(run(t, "Reports a good family support system.").findings()).isEmpty();
+  }
 }

@@ -95,4 +95,22 @@ class PolarityTest {
     assertThat(toks.get(last).raw()).isEqualTo("anything");
     assertThat(toks.get(Polarity.widenQuestion(toks, last)).raw()).isEqualTo("are");
   }
+
+  @Test
+  void cueContinuingAStatedNegation_isStatedToo() {
+    List<Tok> toks = Tokenizer.tokenize("i did n't see any gait disturbance and no edema so that's great");
+    int edema = 9;
+    assertThat(toks.get(edema).raw()).isEqualTo("edema");
+    assertThat(Polarity.statedNegation(toks, edema)).isTrue();
+    List<Tok> asked = Tokenizer.tokenize("any gait disturbance and no edema");
+    assertThat(Polarity.statedNegation(asked, 5)).isFalse();
+  }
+
+  @Test
+  void family_isAboutRelativesOnlyBeforeHistoryOrMembers() {
+    assertThat(status("no family history of diabetes", "diabetes")).isEqualTo(Polarity.OTHER_NEGATED);
+    assertThat(status("family members have diabetes", "diabetes")).isEqualTo(Polarity.OTHER);
+    assertThat(status("denies a good family support system", "support")).isEqualTo(Polarity.NEGATED);
+    assertThat(status("lives with her family , no tobacco use", "tobacco")).isEqualTo(Polarity.NEGATED);
+  }
 }
