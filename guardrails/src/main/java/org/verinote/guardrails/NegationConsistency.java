@@ -44,7 +44,9 @@ public final class NegationConsistency implements Guardrail {
       + " family mother father mom dad sister brother grandmother grandfather aunt uncle son daughter wife"
       + " husband cousin parent parents sibling siblings"
       + " symptom symptoms experienced experience past prior younger older worst outside inside usually purpose"
-      + " primary follow procedure");
+      + " primary follow procedure"
+      // time, opinion and counselling: the frame of a claim, not a finding
+      + " ago seem seems think thinks thought advise advised i'm i've");
 
   /**
    * Body sites: where a finding is, not the finding. A phrase made only of them ("in the legs", "left foot") is
@@ -100,32 +102,30 @@ public final class NegationConsistency implements Guardrail {
           boolean other = Polarity.isOther(status);
           byte notePol = status == Polarity.AFFIRMED || status == Polarity.OTHER ? Polarity.AFFIRMED
               : status == Polarity.NEGATED || status == Polarity.OTHER_NEGATED ? Polarity.NEGATED : Polarity.UNKNOWN;
-          if (notePol == Polarity.UNKNOWN) {
+          if (notePol == Polarity.UNKNOWN || (notePol == Polarity.NEGATED && degreeQualified(s, phrase))) {
             continue;
           }
-          int[] counts = new int[4];
-          Set<Integer> turns = new TreeSet<>();
-          mentions(idx, phrase, other, counts, turns);
-          if (counts[0] + counts[1] + counts[2] + counts[3] == 0 && phrase.size() > 1) {
-            // the phrase as a whole is not in the transcript: fall back to its longest term that is not a body
-            // site ("numbness in the hand" falls back to "numbness", not "hand")
-            Terms.Term head = null;
-            for (Terms.Term t : phrase) {
-              if (!ANATOMY.contains(t.text()) && (head == null || t.text().length() > head.text().length())) {
-                head = t;
-              }
-            }
-            if (head != null) {
-              mentions(idx, List.of(head), other, counts, turns);
+          List<Mention> ms = evidence(idx, phrase, other);
+          if (ms.isEmpty()) {
+            // the transcript never says the note's word: try the lay word for it ("relief" is said "it helped")
+            for (List<Terms.Term> lay : layVariants(idx, phrase)) {
+              ms.addAll(evidence(idx, lay, other));
             }
           }
-          // what the transcript states outright outweighs what is inferred from answers to questions
-          int base = counts[STATED + Polarity.AFFIRMED] + counts[STATED + Polarity.NEGATED] > 0 ? STATED : ASKED;
-          int aff = counts[base + Polarity.AFFIRMED];
-          int neg = counts[base + Polarity.NEGATED];
+          List<Mention> counted = decisive(ms);
+          if (countOf(counted, Polarity.AFFIRMED) > 0 && countOf(counted, Polarity.NEGATED) > 0) {
+            // the transcript says both: the mentions sharing most of the note clause's other terms decide
+            counted = closestInContext(idx, counted, clauseContext(s, si, phrase));
+          }
+          int aff = countOf(counted, Polarity.AFFIRMED);
+          int neg = countOf(counted, Polarity.NEGATED);
           boolean conflict = notePol == Polarity.AFFIRMED ? neg >= minMentions && aff == 0
               : aff >= minMentions && neg == 0;
           if (conflict) {
+            Set<Integer> turns = new TreeSet<>();
+            for (Mention m : counted) {
+              turns.add(idx.turns.get(m.turn()).index());
+            }
             Tok first = s.toks.get(phrase.get(0).tok());
             Tok last = s.toks.get(phrase.get(phrase.size() - 1).endTok() - 1);
             findings.add(Finding.of(NAME, "POLARITY_CONFLICT", severity,
@@ -164,6 +164,25 @@ public final class NegationConsistency implements Guardrail {
     return out;
   }
 
+  /** Degree words: "without significant relief" denies only a degree, which "it helped a little" is not against. */
+  private static final Set<String> DEGREE = Set.of("significant", "significantly", "much", "complete", "completely",
+      "full", "fully", "total", "totally", "adequate", "major", "great");
+
+  /** Whether a degree word stands right before the phrase ("no significant relief", "not much pain"). */
+  private static boolean degreeQualified(SectionText s, List<Terms.Term> phrase) {
+    int first = phrase.get(0).tok();
+    for (int k = first - 1; k >= 0 && k >= first - 2; k--) {
+      Tok t = s.toks.get(k);
+      if (t.kind() == Tok.Kind.PUNCT) {
+        return false;
+      }
+      if (DEGREE.contains(t.raw().toLowerCase(java.util.Locale.ROOT))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean onlyAnatomy(List<Terms.Term> phrase) {
     for (Terms.Term t : phrase) {
       if (!ANATOMY.contains(t.text())) {
@@ -185,15 +204,167 @@ public final class NegationConsistency implements Guardrail {
     }
   }
 
-  private static final int STATED = 0;
-  private static final int ASKED = 2;
+  /**
+   * One transcript mention of a phrase with a clear status.
+   *
+   * @param turn the turn index
+   * @param term the index of the phrase's focus term among the turn's terms
+   * @param polarity {@link Polarity#AFFIRMED} or {@link Polarity#NEGATED}
+   * @param asked whether the status comes from the answer to a question
+   */
+  private record Mention(int turn, int term, byte polarity, boolean asked) {}
 
   /**
-   * Counts the phrase's transcript mentions about the same experiencer (the patient, or someone else) into
-   * {@code counts[STATED|ASKED + AFFIRMED|NEGATED]}.
+   * The phrase's clear transcript mentions; when the phrase as a whole is not in the transcript, those of its
+   * longest term that is not a body site ("numbness in the hand" falls back to "numbness", not "hand").
    */
-  private static void mentions(TranscriptIndex idx, List<Terms.Term> phrase, boolean other, int[] counts,
-      Set<Integer> turnsOut) {
+  private static List<Mention> evidence(TranscriptIndex idx, List<Terms.Term> phrase, boolean other) {
+    List<Mention> out = new ArrayList<>();
+    mentions(idx, phrase, other, out);
+    if (out.isEmpty() && phrase.size() > 1) {
+      Terms.Term head = null;
+      for (Terms.Term t : phrase) {
+        if (!ANATOMY.contains(t.text()) && (head == null || t.text().length() > head.text().length())) {
+          head = t;
+        }
+      }
+      if (head != null) {
+        mentions(idx, List.of(head), other, out);
+      }
+    }
+    return out;
+  }
+
+  /** What the transcript states outright outweighs what is inferred from answers: statements if any, else all. */
+  private static List<Mention> decisive(List<Mention> ms) {
+    List<Mention> stated = new ArrayList<>();
+    for (Mention m : ms) {
+      if (!m.asked()) {
+        stated.add(m);
+      }
+    }
+    return stated.isEmpty() ? ms : stated;
+  }
+
+  private static int countOf(List<Mention> ms, byte polarity) {
+    int n = 0;
+    for (Mention m : ms) {
+      n += m.polarity() == polarity ? 1 : 0;
+    }
+    return n;
+  }
+
+  /**
+   * The phrase with its first term the transcript never uses replaced by each of its lay words the transcript
+   * does use ({@link LayTerms}; "relief" becomes "improve" and "help"); empty if there is none.
+   */
+  private static List<List<Terms.Term>> layVariants(TranscriptIndex idx, List<Terms.Term> phrase) {
+    for (int j = 0; j < phrase.size(); j++) {
+      Terms.Term t = phrase.get(j);
+      if (idx.mentions(t.text())) {
+        continue;
+      }
+      List<List<Terms.Term>> out = new ArrayList<>();
+      for (String alt : LayTerms.forMatching(t.text())) {
+        if (idx.mentions(alt)) {
+          List<Terms.Term> v = new ArrayList<>(phrase);
+          v.set(j, new Terms.Term(alt, t.tok(), t.endTok()));
+          out.add(v);
+        }
+      }
+      if (!out.isEmpty()) {
+        return out;
+      }
+    }
+    return List.of();
+  }
+
+  /** Words that end a clause of a note sentence for {@link #clauseContext}. */
+  private static final Set<String> CLAUSE_BREAKS = Set.of("but", "however", "although", "though", "whereas");
+
+  /**
+   * The other terms of the note clause around the phrase (up to punctuation or "but"), each with its lay words:
+   * what a transcript mention should share to be about the same thing ("pain to palpation on the lateral aspect
+   * of the elbow": lateral or outside, aspect, elbow).
+   */
+  private static List<Set<String>> clauseContext(SectionText s, int si, List<Terms.Term> phrase) {
+    int from = phrase.get(0).tok();
+    while (from > s.tokFrom[si] && !clauseBreak(s.toks.get(from - 1))) {
+      from--;
+    }
+    int to = phrase.get(phrase.size() - 1).endTok();
+    while (to < s.tokTo[si] && !clauseBreak(s.toks.get(to))) {
+      to++;
+    }
+    Set<String> seen = new java.util.HashSet<>();
+    for (Terms.Term t : phrase) {
+      seen.add(t.text());
+    }
+    List<Set<String>> out = new ArrayList<>();
+    for (Terms.Term t : Terms.of(s.toks, from, to, false)) {
+      if (!t.isNumber() && seen.add(t.text())) {
+        Set<String> concept = new java.util.HashSet<>(LayTerms.forContext(t.text()));
+        concept.add(t.text());
+        out.add(concept);
+      }
+    }
+    return out;
+  }
+
+  private static boolean clauseBreak(Tok t) {
+    if (t.kind() == Tok.Kind.PUNCT) {
+      return !t.raw().equals("/") && !t.raw().equals("-");
+    }
+    return CLAUSE_BREAKS.contains(t.raw().toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /** How many of the clause's other terms a mention must share to decide between conflicting mentions. */
+  private static final int MIN_SHARED_CONTEXT = 2;
+
+  /** How many terms either side of a transcript mention count as its context. */
+  private static final int CONTEXT_WINDOW = 8;
+
+  /**
+   * The mentions sharing the most of the clause's other terms within {@link #CONTEXT_WINDOW} terms of
+   * themselves — at least {@link #MIN_SHARED_CONTEXT} and at least half of them — or all mentions when none
+   * does: "no pain with palpation outside of the elbow" decides for "pain to palpation on the lateral aspect of
+   * the elbow", not "pain on the medial side with palpation".
+   */
+  private static List<Mention> closestInContext(TranscriptIndex idx, List<Mention> ms, List<Set<String>> context) {
+    int best = 0;
+    int[] score = new int[ms.size()];
+    for (int i = 0; i < ms.size(); i++) {
+      Mention m = ms.get(i);
+      List<Terms.Term> tt = idx.terms.get(m.turn());
+      int from = Math.max(0, m.term() - CONTEXT_WINDOW);
+      int to = Math.min(tt.size(), m.term() + CONTEXT_WINDOW + 1);
+      for (Set<String> concept : context) {
+        for (int k = from; k < to; k++) {
+          if (concept.contains(tt.get(k).text())) {
+            score[i]++;
+            break;
+          }
+        }
+      }
+      best = Math.max(best, score[i]);
+    }
+    if (best < MIN_SHARED_CONTEXT || 2 * best < context.size()) {
+      return ms;
+    }
+    List<Mention> out = new ArrayList<>();
+    for (int i = 0; i < ms.size(); i++) {
+      if (score[i] == best) {
+        out.add(ms.get(i));
+      } else if (score[i] > best - MIN_SHARED_CONTEXT) {
+        // another mention is nearly as close: the context does not tell them apart
+        return ms;
+      }
+    }
+    return out;
+  }
+
+  /** Adds the phrase's clear transcript mentions about the same experiencer (the patient, or someone else). */
+  private static void mentions(TranscriptIndex idx, List<Terms.Term> phrase, boolean other, List<Mention> out) {
     int[] candidates = idx.turnsByTerm.get(phrase.get(0).text());
     if (candidates == null) {
       return;
@@ -218,8 +389,7 @@ public final class NegationConsistency implements Guardrail {
         byte polarity = p == Polarity.AFFIRMED || p == Polarity.OTHER ? Polarity.AFFIRMED
             : p == Polarity.NEGATED || p == Polarity.OTHER_NEGATED ? Polarity.NEGATED : Polarity.UNKNOWN;
         if (polarity != Polarity.UNKNOWN) {
-          counts[(asked[tok] ? ASKED : STATED) + polarity]++;
-          turnsOut.add(idx.turns.get(turn).index());
+          out.add(new Mention(turn, at, polarity, asked[tok]));
         }
       }
     }

@@ -107,4 +107,44 @@ class NegationConsistencyTest {
         assertThat(f.message()).startsWith("Negated in the note but asserted in the transcript"));
     assertThat(run(t, "Reports a good family support system.").findings()).isEmpty();
   }
+
+  @Test
+  void noteTermTheTranscriptNeverSays_isComparedThroughItsLayWord() {
+    String t = "[doctor] have you iced it or put a splint on it ?\n[patient] no .\n";
+    assertThat(run(t, "She reports icing it.").findings()).singleElement().satisfies(f ->
+        assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+    assertThat(run(t, "She denies icing it.").findings()).isEmpty();
+  }
+
+  @Test
+  void findingBothAffirmedAndNegated_isDecidedByTheMentionSharingTheNoteClause() {
+    String t = "[doctor] okay so pain on the medial side with palpation .\n[patient] yes .\n"
+        + "[doctor] and no pain with palpation outside of the elbow .\n[patient] right .\n";
+    assertThat(run(t, "Some pain to palpation on the lateral aspect of the elbow.").findings()).isNotEmpty()
+        .allSatisfy(f -> assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+    assertThat(run(t, "No pain to palpation on the lateral aspect of the elbow.").findings()).isEmpty();
+    assertThat(run(t, "Pain to palpation on the medial side.").findings()).isEmpty();
+  }
+
+  @Test
+  void findingBothAffirmedAndNegated_withoutADistinguishingContext_isNotJudged() {
+    String t = "[patient] the tylenol did n't help at all .\n[doctor] okay .\n"
+        + "[patient] the brace helped a lot though .\n";
+    assertThat(run(t, "He reports relief.").findings()).isEmpty();
+  }
+
+  @Test
+  void layWordAndContext_together_catchAFlippedTreatmentResponse() {
+    String t = "[patient] i put some ice on it and i tried two advils and it did n't help .\n"
+        + "[doctor] okay .\n[patient] the only thing that helped was a hot shower .\n";
+    assertThat(run(t, "Ice and Advil provided some relief.").findings()).singleElement().satisfies(f ->
+        assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+    assertThat(run(t, "Ice and Advil provided no relief.").findings()).isEmpty();
+  }
+
+  @Test
+  void degreeQualifiedNegation_isNotAgainstAPartialEffect() {
+    String t = "[patient] i took some ibuprofen that helped a little bit .\n";
+    assertThat(run(t, "Ibuprofen is not providing significant relief.").findings()).isEmpty();
+  }
 }
