@@ -147,4 +147,12 @@ class NegationConsistencyTest {
     String t = "[patient] i took some ibuprofen that helped a little bit .\n";
     assertThat(run(t, "Ibuprofen is not providing significant relief.").findings()).isEmpty();
   }
+
+  @Test
+  void longWrittenDenialList_negatesItsLastItem() {
+    String t = "[doctor] any loss of bowel control ?\n[patient] no .\n";
+    assertThat(run(t, "He denies any loss of sensation in his genital or rectal area, weakness, or loss of bowel"
+        + " control.").findings()).isEmpty();
+    assertThat(run(t, "He reports loss of bowel control.").findings()).isNotEmpty();
+  }
 }

@@ -113,4 +113,15 @@ class PolarityTest {
     assertThat(status("denies a good family support system", "support")).isEqualTo(Polarity.NEGATED);
     assertThat(status("lives with her family , no tobacco use", "tobacco")).isEqualTo(Polarity.NEGATED);
   }
+
+  @Test
+  void writtenText_functionWordsDoNotUseUpTheScope() {
+    String text = "denies any loss of sensation in his genital or rectal area , weakness , or loss of bowel control";
+    List<Tok> toks = Tokenizer.tokenize(text);
+    int control = toks.size() - 1;
+    assertThat(toks.get(control).raw()).isEqualTo("control");
+    assertThat(Polarity.ofWritten(toks)[control]).isEqualTo(Polarity.NEGATED);
+    // speech keeps the plain count: an unpunctuated run-on does not stay negated that long
+    assertThat(Polarity.of(toks)[control]).isEqualTo(Polarity.AFFIRMED);
+  }
 }
