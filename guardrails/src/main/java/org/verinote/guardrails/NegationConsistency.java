@@ -112,6 +112,10 @@ public final class NegationConsistency implements Guardrail {
               ms.addAll(evidence(idx, lay, other));
             }
           }
+          if (problemFramed(s.toks, phrase.get(0).tok())) {
+            // "denies issues with the migraines" is about problems with them: only mentions framed alike count
+            ms.removeIf(m -> !problemFramed(idx.toks.get(m.turn()), m.firstTok()));
+          }
           List<Mention> counted = decisive(ms);
           if (countOf(counted, Polarity.AFFIRMED) > 0 && countOf(counted, Polarity.NEGATED) > 0) {
             // the transcript says both: the mentions sharing most of the note clause's other terms decide
@@ -209,10 +213,31 @@ public final class NegationConsistency implements Guardrail {
    *
    * @param turn the turn index
    * @param term the index of the phrase's focus term among the turn's terms
+   * @param firstTok the token where the mention of the phrase starts
    * @param polarity {@link Polarity#AFFIRMED} or {@link Polarity#NEGATED}
    * @param asked whether the status comes from the answer to a question
    */
-  private record Mention(int turn, int term, byte polarity, boolean asked) {}
+  private record Mention(int turn, int term, int firstTok, byte polarity, boolean asked) {}
+
+  /** Words that frame a finding as a problem with something ("issues with the migraines", "problems sleeping"). */
+  private static final Set<String> PROBLEM_WORDS = Set.of("issue", "issues", "problem", "problems", "trouble",
+      "troubles", "difficulty", "difficulties");
+  private static final Set<String> FRAME_GLUE = Set.of("with", "of", "in", "the", "my", "your", "his", "her",
+      "their", "any", "a", "an");
+
+  /** Whether the words right before token {@code at} frame it as a problem ("no issues with the [migraines]"). */
+  static boolean problemFramed(List<Tok> toks, int at) {
+    for (int k = at - 1; k >= 0 && k >= at - 4; k--) {
+      String w = toks.get(k).raw().toLowerCase(java.util.Locale.ROOT);
+      if (PROBLEM_WORDS.contains(w)) {
+        return true;
+      }
+      if (!FRAME_GLUE.contains(w)) {
+        return false;
+      }
+    }
+    return false;
+  }
 
   /**
    * The phrase's clear transcript mentions; when the phrase as a whole is not in the transcript, those of its
@@ -389,7 +414,7 @@ public final class NegationConsistency implements Guardrail {
         byte polarity = p == Polarity.AFFIRMED || p == Polarity.OTHER ? Polarity.AFFIRMED
             : p == Polarity.NEGATED || p == Polarity.OTHER_NEGATED ? Polarity.NEGATED : Polarity.UNKNOWN;
         if (polarity != Polarity.UNKNOWN) {
-          out.add(new Mention(turn, at, polarity, asked[tok]));
+          out.add(new Mention(turn, at, tt.get(k).tok(), polarity, asked[tok]));
         }
       }
     }

@@ -155,4 +155,14 @@ class NegationConsistencyTest {
         + " control.").findings()).isEmpty();
     assertThat(run(t, "He reports loss of bowel control.").findings()).isNotEmpty();
   }
+
+  @Test
+  void problemWithAFinding_isComparedOnlyWithProblemsWithIt() {
+    String t = "[doctor] he has a history of migraines .\n[doctor] let's talk about your migraines .\n"
+        + "[doctor] so no issues with the migraines ?\n[patient] none whatsoever .\n";
+    assertThat(run(t, "He denies issues with the migraines.").findings()).isEmpty();
+    assertThat(run(t, "He reports issues with the migraines.").findings()).singleElement().satisfies(f ->
+        assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+    assertThat(run("[patient] i sleep well most nights .\n", "Denies problems sleeping.").findings()).isEmpty();
+  }
 }
