@@ -25,6 +25,9 @@ final class Polarity {
   /** About someone else, status unclear (a family-history question with no clear answer). */
   static final byte OTHER_UNKNOWN = 5;
 
+  /** An answer that restricts ("just the finger"): only ever returned by {@link #answer}, never a status. */
+  static final byte RESTRICTIVE = 6;
+
   static final int SCOPE = 6;
   /** The scope a list continuer ("or", "nor", "any") renews inside a negation. */
   static final int LIST_SCOPE = 4;
@@ -197,29 +200,42 @@ final class Polarity {
   /**
    * The status a question's token takes from its answer: a question asserts nothing, so an affirmed term takes
    * the answer's status ("any fever?" — "no"); a negated one is confirmed only by a negative answer ("no issues
-   * with the migraines?" — "none whatsoever"); about someone else keeps that, with the answer's polarity.
+   * with the migraines?" — "none whatsoever") or a restrictive one ("no other injuries?" — "just the finger"),
+   * which to an affirmed question is a yes ("any pain?" — "just a little"); about someone else keeps that, with
+   * the answer's polarity.
    */
   static byte fromAnswer(byte inQuestion, byte answer) {
     switch (inQuestion) {
       case OTHER:
-        return answer == NEGATED ? OTHER_NEGATED : answer == AFFIRMED ? OTHER : OTHER_UNKNOWN;
+        return answer == NEGATED ? OTHER_NEGATED : answer == AFFIRMED || answer == RESTRICTIVE ? OTHER
+            : OTHER_UNKNOWN;
       case OTHER_NEGATED:
         return answer == NEGATED ? OTHER_NEGATED : OTHER_UNKNOWN;
       case OTHER_UNKNOWN:
         return OTHER_UNKNOWN;
       case NEGATED:
-        return answer == NEGATED ? NEGATED : UNKNOWN;
+        return answer == NEGATED || answer == RESTRICTIVE ? NEGATED : UNKNOWN;
       default:
-        return answer;
+        return answer == RESTRICTIVE ? AFFIRMED : answer;
     }
   }
 
   /**
    * How a patient's turn answers a question: {@link #NEGATED} for "no…", {@link #AFFIRMED} for "yes…",
-   * {@link #UNKNOWN} otherwise.
+   * {@link #RESTRICTIVE} for "just…"/"only…", {@link #UNKNOWN} otherwise.
    */
   static byte answer(List<Tok> answerToks) {
     int seen = 0;
+    for (Tok t : answerToks) {
+      String w = t.raw().toLowerCase(Locale.ROOT);
+      if (t.kind() == Tok.Kind.PUNCT || FILLER.contains(w)) {
+        continue;
+      }
+      if (w.equals("just") || w.equals("only")) {
+        return RESTRICTIVE;
+      }
+      break;
+    }
     for (Tok t : answerToks) {
       if (t.kind() == Tok.Kind.PUNCT) {
         continue;

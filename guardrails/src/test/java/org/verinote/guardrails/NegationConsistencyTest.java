@@ -165,4 +165,12 @@ class NegationConsistencyTest {
         assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
     assertThat(run("[patient] i sleep well most nights .\n", "Denies problems sleeping.").findings()).isEmpty();
   }
+
+  @Test
+  void negatedQuestion_confirmedByARestrictiveAnswer_countsAsNegated() {
+    String t = "[doctor] okay . and no other injuries ? just the finger ?\n[patient] just the middle finger .\n";
+    assertThat(run(t, "She has some other injuries.").findings()).singleElement().satisfies(f ->
+        assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+    assertThat(run(t, "She has no other injuries.").findings()).isEmpty();
+  }
 }

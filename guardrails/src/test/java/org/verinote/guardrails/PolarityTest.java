@@ -124,4 +124,12 @@ class PolarityTest {
     // speech keeps the plain count: an unpunctuated run-on does not stay negated that long
     assertThat(Polarity.of(toks)[control]).isEqualTo(Polarity.AFFIRMED);
   }
+
+  @Test
+  void restrictiveAnswer_confirmsANegatedQuestion_andAffirmsAnAffirmedOne() {
+    assertThat(Polarity.answer(Tokenizer.tokenize("um , just the middle finger ."))).isEqualTo(Polarity.RESTRICTIVE);
+    assertThat(Polarity.fromAnswer(Polarity.NEGATED, Polarity.RESTRICTIVE)).isEqualTo(Polarity.NEGATED);
+    assertThat(Polarity.fromAnswer(Polarity.AFFIRMED, Polarity.RESTRICTIVE)).isEqualTo(Polarity.AFFIRMED);
+    assertThat(Polarity.fromAnswer(Polarity.OTHER, Polarity.RESTRICTIVE)).isEqualTo(Polarity.OTHER);
+  }
 }
