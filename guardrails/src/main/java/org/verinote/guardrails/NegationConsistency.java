@@ -46,7 +46,8 @@ public final class NegationConsistency implements Guardrail {
       + " symptom symptoms experienced experience past prior younger older worst outside inside usually purpose"
       + " primary follow procedure"
       // time, opinion and counselling: the frame of a claim, not a finding
-      + " ago seem seems think thinks thought advise advised i'm i've");
+      + " ago seem seems think thinks thought advise advised i'm i've necessary unfortunately fortunately"
+      + " additionally");
 
   /**
    * Body sites: where a finding is, not the finding. A phrase made only of them ("in the legs", "left foot") is
@@ -94,7 +95,8 @@ public final class NegationConsistency implements Guardrail {
       for (int si = 0; si < s.sentences.size(); si++) {
         List<Terms.Term> terms = Terms.of(s.toks, s.tokFrom[si], s.tokTo[si], false);
         for (List<Terms.Term> phrase : phrases(s, terms)) {
-          if (onlyAnatomy(phrase)) {
+          if (onlyAnatomy(phrase) && !problemFramed(s.toks, phrase.get(0).tok())) {
+            // a site alone is where, not what — unless the note says it has problems ("issues with his joints")
             continue;
           }
           // the finding carries the status, not its site: "lower extremities have no edema" negates the edema

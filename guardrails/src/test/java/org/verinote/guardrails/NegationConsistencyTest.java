@@ -173,4 +173,20 @@ class NegationConsistencyTest {
         assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
     assertThat(run(t, "She has no other injuries.").findings()).isEmpty();
   }
+
+  @Test
+  void bodySiteFramedAsAProblem_isJudged() {
+    String t = "[doctor] on fosamax , any issues with your joints , any issues like-\n[patient] no .\n"
+        + "[doctor] your joints look fine .\n";
+    assertThat(run(t, "He reports issues with his joints.").findings()).singleElement().satisfies(f ->
+        assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+    assertThat(run(t, "He denies any issues with his joints.").findings()).isEmpty();
+  }
+
+  @Test
+  void sentenceAdverb_isNotTheFinding() {
+    String t = "[doctor] well there's no guarantees , but it is a possibility .\n";
+    assertThat(run(t, "Unfortunately some guarantees could be given.").findings()).singleElement().satisfies(f ->
+        assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+  }
 }
