@@ -17,7 +17,7 @@ final class LayTerms {
 
   private static final String[][] FINDINGS = {
       {"relief", "improve help"}, {"relieve", "improve help"}, {"improvement", "improve help"},
-      {"icing", "ice iced"}, {"iced", "ice icing"}, {"ice", "iced icing"},
+      {"icing", "ice iced"}, {"iced", "ice icing"}, {"ice", "iced icing"}, {"melena", "tarry"},
   };
 
   private static final String[][] SITES = {

@@ -189,4 +189,16 @@ class NegationConsistencyTest {
     assertThat(run(t, "Unfortunately some guarantees could be given.").findings()).singleElement().satisfies(f ->
         assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
   }
+
+  @Test
+  void clinicalTermsAndTheirLayWords_meet() {
+    String stools = "[doctor] do your stools look dark or tarry or black ?\n[patient] no .\n";
+    assertThat(run(stools, "Reports melena.").findings()).singleElement().satisfies(f ->
+        assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+    assertThat(run(stools, "Denies melena.").findings()).isEmpty();
+    String allergy = "[doctor] are you allergic to any medications ?\n[patient] no , not that i know of .\n";
+    assertThat(run(allergy, "Some known allergies.").findings()).singleElement().satisfies(f ->
+        assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+    assertThat(run(allergy, "No known allergies.").findings()).isEmpty();
+  }
 }
