@@ -107,11 +107,12 @@ public final class NegationConsistency implements Guardrail {
           if (notePol == Polarity.UNKNOWN || (notePol == Polarity.NEGATED && degreeQualified(s, phrase))) {
             continue;
           }
-          List<Mention> ms = evidence(idx, phrase, other);
+          boolean coordinated = coordinated(s, phrase);
+          List<Mention> ms = evidence(idx, phrase, other, coordinated);
           if (ms.isEmpty()) {
             // the transcript never says the note's word: try the lay word for it ("relief" is said "it helped")
             for (List<Terms.Term> lay : layVariants(idx, phrase)) {
-              ms.addAll(evidence(idx, lay, other));
+              ms.addAll(evidence(idx, lay, other, coordinated));
             }
           }
           if (problemFramed(s.toks, phrase.get(0).tok())) {
@@ -143,6 +144,21 @@ public final class NegationConsistency implements Guardrail {
       }
     }
     return GuardVerdict.flag(findings);
+  }
+
+  /** Words joining two findings of a list ("numbness or tingling"). */
+  private static final Set<String> COORDINATORS = Set.of("or", "and", "nor");
+
+  /** Whether the phrase's terms are joined by a coordinator: a list of findings, not one compound finding. */
+  private static boolean coordinated(SectionText s, List<Terms.Term> phrase) {
+    for (int j = 1; j < phrase.size(); j++) {
+      for (int k = phrase.get(j - 1).endTok(); k < phrase.get(j).tok(); k++) {
+        if (COORDINATORS.contains(s.toks.get(k).raw().toLowerCase(java.util.Locale.ROOT))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Runs of adjacent clinical terms (no punctuation between, at most one skipped word), cut to the max length. */
@@ -245,12 +261,17 @@ public final class NegationConsistency implements Guardrail {
    * The phrase's clear transcript mentions; when the phrase as a whole is not in the transcript, those of its
    * longest term that is not a body site ("numbness in the hand" falls back to "numbness", not "hand").
    */
-  private static List<Mention> evidence(TranscriptIndex idx, List<Terms.Term> phrase, boolean other) {
+  private static List<Mention> evidence(TranscriptIndex idx, List<Terms.Term> phrase, boolean other,
+      boolean coordinated) {
     List<Mention> out = new ArrayList<>();
     mentions(idx, phrase, other, out);
     if (out.isEmpty() && phrase.size() > 1) {
       Terms.Term head = null;
       for (Terms.Term t : phrase) {
+        if (coordinated && !idx.mentions(t.text())) {
+          // "numbness or tingling" lists two findings: one the transcript never says is no evidence
+          continue;
+        }
         if (!ANATOMY.contains(t.text()) && (head == null || t.text().length() > head.text().length())) {
           head = t;
         }

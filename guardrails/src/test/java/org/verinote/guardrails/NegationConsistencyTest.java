@@ -201,4 +201,12 @@ class NegationConsistencyTest {
         assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
     assertThat(run(allergy, "No known allergies.").findings()).isEmpty();
   }
+
+  @Test
+  void listedFindings_fallBackToTheOneTheTranscriptSays() {
+    String t = "[patient] i have no numbness in my hand .\n";
+    assertThat(run(t, "She reports numbness or tingling in her hand.").findings()).singleElement().satisfies(f ->
+        assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+    assertThat(run(t, "She denies numbness or tingling in her hand.").findings()).isEmpty();
+  }
 }
