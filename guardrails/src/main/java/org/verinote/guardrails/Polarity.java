@@ -117,7 +117,10 @@ final class Polarity {
           || (w.equals("other") && i + 1 < toks.size() && toks.get(i + 1).raw().equalsIgnoreCase("than")))) {
         negLeft = 0;
       }
-      if (negLeft > 0 && LIST_CONTINUERS.contains(w)) {
+      if (LIST_CONTINUERS.contains(w) && (negLeft > 0
+          || (!w.equals("any") && i > 0 && toks.get(i - 1).isWord() && p[i - 1] == NEGATED))) {
+        // "or" right after the scope's last negated word still continues the list ("no tenderness to palpation of
+        // the abdomen or tenderness of the cva")
         negLeft = Math.max(negLeft, LIST_SCOPE);
       }
       if (OTHER_CUES.contains(w) && (!w.equals("family") || familyExperiencer(toks, i))) {

@@ -132,4 +132,17 @@ class PolarityTest {
     assertThat(Polarity.fromAnswer(Polarity.AFFIRMED, Polarity.RESTRICTIVE)).isEqualTo(Polarity.AFFIRMED);
     assertThat(Polarity.fromAnswer(Polarity.OTHER, Polarity.RESTRICTIVE)).isEqualTo(Polarity.OTHER);
   }
+
+  @Test
+  void orRightAfterTheScopesLastNegatedWord_continuesTheList() {
+    List<Tok> toks = Tokenizer.tokenize("i'm showing no tenderness to palpation of the abdomen or tenderness of the cva");
+    int second = -1;
+    for (int i = 0; i < toks.size(); i++) {
+      if (toks.get(i).raw().equals("tenderness")) {
+        second = i;
+      }
+    }
+    assertThat(Polarity.of(toks)[second]).isEqualTo(Polarity.NEGATED);
+    assertThat(status("no fever . cough or cold", "cold")).isEqualTo(Polarity.AFFIRMED);
+  }
 }
