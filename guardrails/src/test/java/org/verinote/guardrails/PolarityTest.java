@@ -135,7 +135,8 @@ class PolarityTest {
 
   @Test
   void orRightAfterTheScopesLastNegatedWord_continuesTheList() {
-    List<Tok> toks = Tokenizer.tokenize("i'm showing no tenderness to palpation of the abdomen or tenderness of the cva");
+    List<Tok> toks = Tokenizer.tokenize(
+        "i'm showing no tenderness to palpation of the abdomen or tenderness of the cva");
     int second = -1;
     for (int i = 0; i < toks.size(); i++) {
       if (toks.get(i).raw().equals("tenderness")) {
