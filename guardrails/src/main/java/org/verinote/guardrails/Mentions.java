@@ -1,9 +1,10 @@
 package org.verinote.guardrails;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -27,15 +28,22 @@ final class Mentions {
   record Mention(int turn, int term, int firstTok, byte polarity, boolean asked) {}
 
   /** Words that frame a finding as a problem with something ("issues with the migraines", "problems sleeping"). */
-  private static final Set<String> PROBLEM_WORDS = Set.of("issue", "issues", "problem", "problems", "trouble",
-      "troubles", "difficulty", "difficulties");
-  private static final Set<String> FRAME_GLUE = Set.of("with", "of", "in", "the", "my", "your", "his", "her",
-      "their", "any", "a", "an");
+  private static final Set<String> PROBLEM_WORDS = norms("issue issues problem problems trouble troubles"
+      + " difficulty difficulties");
+  private static final Set<String> FRAME_GLUE = norms("with of in the my your his her their any a an");
+
+  private static Set<String> norms(String words) {
+    Set<String> out = new java.util.HashSet<>();
+    for (String w : words.split(" ")) {
+      out.add(Tokenizer.normalizeWord(w));
+    }
+    return Set.copyOf(out);
+  }
 
   /** Whether the words right before token {@code at} frame it as a problem ("no issues with the [migraines]"). */
   static boolean problemFramed(List<Tok> toks, int at) {
     for (int k = at - 1; k >= 0 && k >= at - 4; k--) {
-      String w = toks.get(k).raw().toLowerCase(Locale.ROOT);
+      String w = toks.get(k).norm();
       if (PROBLEM_WORDS.contains(w)) {
         return true;
       }
@@ -124,8 +132,10 @@ final class Mentions {
    * The other terms of the note clause around the phrase (up to punctuation or "but"), each with its lay words:
    * what a transcript mention should share to be about the same thing ("pain to palpation on the lateral aspect
    * of the elbow": lateral or outside, aspect, elbow).
+   *
+   * @return each word (term or lay word) → the index of the clause term it stands for
    */
-  static List<Set<String>> clauseContext(SectionText s, int si, List<Terms.Term> phrase) {
+  static Map<String, Integer> clauseContext(SectionText s, int si, List<Terms.Term> phrase) {
     int from = phrase.get(0).tok();
     while (from > s.tokFrom[si] && !clauseBreak(s.toks.get(from - 1))) {
       from--;
@@ -134,19 +144,22 @@ final class Mentions {
     while (to < s.tokTo[si] && !clauseBreak(s.toks.get(to))) {
       to++;
     }
-    Set<String> seen = new HashSet<>();
+    Map<String, Integer> conceptOf = new HashMap<>();
     for (Terms.Term t : phrase) {
-      seen.add(t.text());
+      conceptOf.put(t.text(), -1);
     }
-    List<Set<String>> out = new ArrayList<>();
+    int concepts = 0;
     for (Terms.Term t : Terms.of(s.toks, from, to, false)) {
-      if (!t.isNumber() && seen.add(t.text())) {
-        Set<String> concept = new HashSet<>(LayTerms.forContext(t.text()));
-        concept.add(t.text());
-        out.add(concept);
+      if (!t.isNumber() && !conceptOf.containsKey(t.text())) {
+        int c = concepts++;
+        conceptOf.put(t.text(), c);
+        for (String lay : LayTerms.forContext(t.text())) {
+          conceptOf.putIfAbsent(lay, c);
+        }
       }
     }
-    return out;
+    conceptOf.values().removeIf(c -> c < 0);
+    return conceptOf;
   }
 
   private static boolean clauseBreak(Tok t) {
@@ -164,29 +177,38 @@ final class Mentions {
 
   /**
    * The mentions sharing the most of the clause's other terms within {@link #CONTEXT_WINDOW} terms of
-   * themselves — at least {@link #MIN_SHARED_CONTEXT} and at least half of them — or all mentions when none
-   * does: "no pain with palpation outside of the elbow" decides for "pain to palpation on the lateral aspect of
-   * the elbow", not "pain on the medial side with palpation".
+   * themselves — at least {@link #MIN_SHARED_CONTEXT}, at least half of them, and {@link #MIN_SHARED_CONTEXT}
+   * more than any other mention — or all mentions when none does: "no pain with palpation outside of the elbow"
+   * decides for "pain to palpation on the lateral aspect of the elbow", not "pain on the medial side with
+   * palpation".
+   *
+   * @param context from {@link #clauseContext}
    */
-  static List<Mention> closestInContext(TranscriptIndex idx, List<Mention> ms, List<Set<String>> context) {
+  static List<Mention> closestInContext(TranscriptIndex idx, List<Mention> ms, Map<String, Integer> context) {
+    int concepts = 0;
+    for (int c : context.values()) {
+      concepts = Math.max(concepts, c + 1);
+    }
+    if (concepts < MIN_SHARED_CONTEXT || concepts > Long.SIZE) {
+      return ms;
+    }
     int best = 0;
     int[] score = new int[ms.size()];
     for (int i = 0; i < ms.size(); i++) {
       Mention m = ms.get(i);
       List<Terms.Term> tt = idx.terms.get(m.turn());
-      int from = Math.max(0, m.term() - CONTEXT_WINDOW);
-      int to = Math.min(tt.size(), m.term() + CONTEXT_WINDOW + 1);
-      for (Set<String> concept : context) {
-        for (int k = from; k < to; k++) {
-          if (concept.contains(tt.get(k).text())) {
-            score[i]++;
-            break;
-          }
+      long shared = 0;
+      for (int k = Math.max(0, m.term() - CONTEXT_WINDOW); k < Math.min(tt.size(), m.term() + CONTEXT_WINDOW + 1);
+          k++) {
+        Integer c = context.get(tt.get(k).text());
+        if (c != null) {
+          shared |= 1L << c;
         }
       }
+      score[i] = Long.bitCount(shared);
       best = Math.max(best, score[i]);
     }
-    if (best < MIN_SHARED_CONTEXT || 2 * best < context.size()) {
+    if (best < MIN_SHARED_CONTEXT || 2 * best < concepts) {
       return ms;
     }
     List<Mention> out = new ArrayList<>();
@@ -207,6 +229,7 @@ final class Mentions {
     if (candidates == null) {
       return;
     }
+    int focus = focus(phrase);
     for (int turn : candidates) {
       List<Terms.Term> tt = idx.terms.get(turn);
       byte[] pol = idx.polarity.get(turn);
@@ -215,7 +238,7 @@ final class Mentions {
         if (!tt.get(k).text().equals(phrase.get(0).text())) {
           continue;
         }
-        int at = termNear(tt, k, phrase, focus(phrase));
+        int at = termNear(tt, k, phrase, focus);
         if (at < 0) {
           continue;
         }

@@ -99,7 +99,7 @@ public final class NegationConsistency implements Guardrail {
     TranscriptIndex idx = TranscriptIndex.of(context.transcript());
     List<Finding> findings = new ArrayList<>();
     for (SectionText s : SectionText.of(context.note())) {
-      byte[] pol = Polarity.ofWritten(s.toks);
+      byte[] pol = s.polarity();
       for (int si = 0; si < s.sentences.size(); si++) {
         List<Terms.Term> terms = Terms.of(s.toks, s.tokFrom[si], s.tokTo[si], false);
         for (List<Terms.Term> phrase : phrases(s, terms)) {

@@ -117,8 +117,8 @@ final class Polarity {
           || (w.equals("other") && i + 1 < toks.size() && toks.get(i + 1).raw().equalsIgnoreCase("than")))) {
         negLeft = 0;
       }
-      if (LIST_CONTINUERS.contains(w) && (negLeft > 0
-          || (!w.equals("any") && i > 0 && toks.get(i - 1).isWord() && p[i - 1] == NEGATED))) {
+      if ((negLeft > 0 || (i > 0 && p[i - 1] == NEGATED)) && LIST_CONTINUERS.contains(w)
+          && (negLeft > 0 || (!w.equals("any") && toks.get(i - 1).isWord()))) {
         // "or" right after the scope's last negated word still continues the list ("no tenderness to palpation of
         // the abdomen or tenderness of the cva")
         negLeft = Math.max(negLeft, LIST_SCOPE);
