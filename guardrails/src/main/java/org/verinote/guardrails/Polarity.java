@@ -51,12 +51,6 @@ final class Polarity {
       "get", "noticed", "notice", "experienced", "experience", "felt", "feel", "seen", "see", "appreciate",
       "appreciated", "a", "an", "i", "you", "he", "she", "they", "it", "there", "think", "much", "whatsoever",
       "is", "was", "are", "were", "do", "did", "does");
-  /**
-   * Articles, prepositions and possessives: they do not use up a scope, which counts content words ("no tenderness
-   * to palpation of the abdomen or tenderness of the cva", "don't have any problems with my right hand").
-   */
-  private static final Set<String> FUNCTION_WORDS = Set.of("the", "of", "to", "in", "on", "at", "with", "for", "my",
-      "your", "his", "her", "their", "our", "its", "this", "that", "these", "those", "from", "by", "into", "over");
   /** Words that continue a negated list ("no fever or chills", "no JVD nor any bruits") and renew its scope. */
   private static final Set<String> LIST_CONTINUERS = Set.of("or", "nor", "any");
   /** A cue followed by one of these is a pseudo-negation ("not only", "no change", "no increase"): not a cue. */
@@ -81,23 +75,6 @@ final class Polarity {
    * @return status per token
    */
   static byte[] of(List<Tok> toks) {
-    return of(toks, false);
-  }
-
-  /**
-   * Assertion status of every token of written text (a note): as {@link #of(List)}, but articles, prepositions
-   * and possessives do not use up a negation's scope, so it reaches over a written list ("denies any loss of
-   * sensation in his genital or rectal area, weakness, or loss of bladder or bowel control"). Speech keeps the
-   * plain count: ASR rarely punctuates, and a wider scope would run on into the next clause.
-   *
-   * @param toks tokens of one sentence or section
-   * @return status per token
-   */
-  static byte[] ofWritten(List<Tok> toks) {
-    return of(toks, true);
-  }
-
-  private static byte[] of(List<Tok> toks, boolean skipFunctionWords) {
     byte[] p = new byte[toks.size()];
     int negLeft = 0;
     int otherLeft = 0;
@@ -153,14 +130,13 @@ final class Polarity {
       if (otherLeft > 0) {
         p[i] = negLeft > 0 ? OTHER_NEGATED : OTHER;
         otherLeft--;
-      } else if (hypoLeft > 0 && negLeft == 0) {
+      } else if (hypoLeft > 0) {
         p[i] = UNKNOWN;
         hypoLeft--;
       } else if (negLeft > 0) {
         p[i] = NEGATED;
       }
-      if (negLeft > 0 && t.kind() != Tok.Kind.PUNCT && !SCOPE_GLUE.contains(w)
-          && !(skipFunctionWords && FUNCTION_WORDS.contains(w))) {
+      if (negLeft > 0 && t.kind() != Tok.Kind.PUNCT && !SCOPE_GLUE.contains(w)) {
         negLeft--;
       }
       if (t.isPunct(',') && negLeft > 0) {

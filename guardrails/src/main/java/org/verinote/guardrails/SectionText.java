@@ -39,14 +39,14 @@ final class SectionText {
     }
   }
 
-  /** Assertion status per token ({@link Polarity#ofWritten}), computed on first use; never modified. */
+  /** Assertion status per token ({@link Polarity#of}), computed on first use; never modified. */
   private volatile byte[] polarity;
 
   /** @return the assertion status of every token, shared: callers must not modify it */
   byte[] polarity() {
     byte[] p = polarity;
     if (p == null) {
-      p = Polarity.ofWritten(toks);
+      p = Polarity.of(toks);
       polarity = p;
     }
     return p;
