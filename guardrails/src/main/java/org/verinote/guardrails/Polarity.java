@@ -12,7 +12,10 @@ import java.util.Set;
  * content ("never really had any") does not use it up; "but", "however", "which", "some", "positive"… end it, and so do auxiliaries
  * ("has", "was"…) once the scope has reached content ("no fever, has a cough"). Pseudo-negations are not cues:
  * "not only", "no change", "no increase", "not sure", and "no" before a pronoun ("no, I wish") is an answer, not a
- * determiner. Stateless; every method is linear in its tokens.
+ * determiner. "or" right after the scope's last negated word still continues the list ("no tenderness to palpation
+ * of the abdomen or tenderness of the cva"). A negation inside a hypothetical is not an assertion ("if there is no
+ * improvement" is unknown). "family" is about relatives only before "history"/"members" ("family support" is the
+ * patient's). Stateless; every method is linear in its tokens.
  */
 final class Polarity {
 
