@@ -42,7 +42,7 @@ final class Polarity {
   private static final Set<String> POST_NEG = Set.of("negative", "absent", "resolved", "denied");
   private static final Set<String> TERMINATORS = Set.of("but", "however", "although", "though", "except", "aside",
       "apart", "which", "who", "yet", "still", "besides", "now", "currently", "reports", "endorses",
-      "complains", "presents", "notes", "states", "some", "positive");
+      "complains", "presents", "notes", "states", "some", "positive", "yeah", "yes", "yep");
   /**
    * Auxiliaries that end a negation's scope only once the scope has reached content: "no fever, has a cough"
    * ends at "has", but "never had any nausea" and "hasn't had any chills" do not end at "had".

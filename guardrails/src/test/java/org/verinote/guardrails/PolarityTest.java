@@ -142,4 +142,10 @@ class PolarityTest {
         .isEqualTo(Polarity.UNKNOWN);
     assertThat(status("there is no improvement", "improvement")).isEqualTo(Polarity.NEGATED);
   }
+
+  @Test
+  void affirmativeYeah_endsANegationsScope() {
+    assertThat(status("without stopping , then yeah , i do get short of breath", "short"))
+        .isEqualTo(Polarity.AFFIRMED);
+  }
 }
