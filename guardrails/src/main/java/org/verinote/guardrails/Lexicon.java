@@ -107,7 +107,7 @@ final class Lexicon {
       {"congested", "congestion"}, {"stuffy", "congestion"}, {"cough", "cough"}, {"coughing", "cough"},
       {"urination", "urinate"}, {"urinating", "urinate"}, {"peeing", "urinate"}, {"pee", "urinate"},
       {"hematuria", "blood urine"}, {"pregnant", "pregnancy"}, {"weekly", "week"}, {"monthly", "month"},
-      {"annually", "year"}, {"annual", "year"}, {"yearly", "year"}, {"daily", "daily"}, {"nightly", "night"},
+      {"allergic", "allergy"}, {"annually", "year"}, {"annual", "year"}, {"yearly", "year"}, {"daily", "daily"}, {"nightly", "night"},
   };
 
   private static final String STOP_WORDS = "a an the and or of to in on for with is are was were be been being it its"

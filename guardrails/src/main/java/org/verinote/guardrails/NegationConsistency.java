@@ -2,7 +2,6 @@ package org.verinote.guardrails;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.verinote.core.Finding;
@@ -25,6 +24,15 @@ import org.verinote.core.guard.Guardrail;
  * mentions about someone else ("family history of breast cancer" against "any family history of breast cancer?"
  * — "none"); phrases the transcript never mentions with a clear status are not judged.
  *
+ * <p>Matching ({@link Mentions}): a note word the transcript never says is looked up by its lay word ("relief" —
+ * "it helped", "icing" — "iced it", {@link LayTerms}); a listed finding ("numbness or tingling") falls back to the
+ * member the transcript says; a finding framed as a problem ("denies issues with the migraines") is compared only
+ * with mentions framed alike, and such a frame makes even a body site a finding ("issues with his joints"). When
+ * the transcript both affirms and negates a phrase, the mentions sharing clearly the most of the note clause's
+ * other terms decide ("pain to palpation on the lateral aspect of the elbow" against "no pain with palpation
+ * outside of the elbow", not "pain on the medial side"); otherwise the phrase is not judged. A negation qualified
+ * by degree ("without significant relief") is not judged: it does not deny a partial effect.
+ *
  * <p>Immutable and thread-safe; time linear in note length times mentions per phrase.
  */
 public final class NegationConsistency implements Guardrail {
@@ -44,13 +52,16 @@ public final class NegationConsistency implements Guardrail {
       + " family mother father mom dad sister brother grandmother grandfather aunt uncle son daughter wife"
       + " husband cousin parent parents sibling siblings"
       + " symptom symptoms experienced experience past prior younger older worst outside inside usually purpose"
-      + " primary follow procedure");
+      + " primary follow procedure"
+      // time, opinion and counselling: the frame of a claim, not a finding
+      + " ago seem seems think thinks thought advise advised i'm i've necessary unfortunately fortunately"
+      + " additionally");
 
   /**
    * Body sites: where a finding is, not the finding. A phrase made only of them ("in the legs", "left foot") is
    * not judged; with a finding ("leg swelling", "chest pain") they keep the phrase specific.
    */
-  private static final Set<String> ANATOMY = norms("leg legs foot feet ankle ankles arm arms hand hands palm palms"
+  static final Set<String> ANATOMY = norms("leg legs foot feet ankle ankles arm arms hand hands palm palms"
       + " finger fingers toe toes knee knees elbow elbows shoulder shoulders wrist wrists hip hips back neck head"
       + " face chest abdomen belly stomach joint joints extremity extremities lower upper midline side skin eye"
       + " eyes ear ears thigh calf shin heel spine");
@@ -88,44 +99,48 @@ public final class NegationConsistency implements Guardrail {
     TranscriptIndex idx = TranscriptIndex.of(context.transcript());
     List<Finding> findings = new ArrayList<>();
     for (SectionText s : SectionText.of(context.note())) {
-      byte[] pol = Polarity.of(s.toks);
+      byte[] pol = s.polarity();
       for (int si = 0; si < s.sentences.size(); si++) {
         List<Terms.Term> terms = Terms.of(s.toks, s.tokFrom[si], s.tokTo[si], false);
         for (List<Terms.Term> phrase : phrases(s, terms)) {
-          if (onlyAnatomy(phrase)) {
+          if (onlyAnatomy(phrase) && !Mentions.problemFramed(s.toks, phrase.get(0).tok())) {
+            // a site alone is where, not what — unless the note says it has problems ("issues with his joints")
             continue;
           }
           // the finding carries the status, not its site: "lower extremities have no edema" negates the edema
-          byte status = pol[phrase.get(focus(phrase)).tok()];
+          byte status = pol[phrase.get(Mentions.focus(phrase)).tok()];
           boolean other = Polarity.isOther(status);
           byte notePol = status == Polarity.AFFIRMED || status == Polarity.OTHER ? Polarity.AFFIRMED
               : status == Polarity.NEGATED || status == Polarity.OTHER_NEGATED ? Polarity.NEGATED : Polarity.UNKNOWN;
-          if (notePol == Polarity.UNKNOWN) {
+          if (notePol == Polarity.UNKNOWN || (notePol == Polarity.NEGATED && degreeQualified(s, phrase))) {
             continue;
           }
-          int[] counts = new int[4];
-          Set<Integer> turns = new TreeSet<>();
-          mentions(idx, phrase, other, counts, turns);
-          if (counts[0] + counts[1] + counts[2] + counts[3] == 0 && phrase.size() > 1) {
-            // the phrase as a whole is not in the transcript: fall back to its longest term that is not a body
-            // site ("numbness in the hand" falls back to "numbness", not "hand")
-            Terms.Term head = null;
-            for (Terms.Term t : phrase) {
-              if (!ANATOMY.contains(t.text()) && (head == null || t.text().length() > head.text().length())) {
-                head = t;
-              }
-            }
-            if (head != null) {
-              mentions(idx, List.of(head), other, counts, turns);
+          boolean coordinated = coordinated(s, phrase);
+          List<Mentions.Mention> ms = Mentions.evidence(idx, phrase, other, coordinated);
+          if (ms.isEmpty()) {
+            // the transcript never says the note's word: try the lay word for it ("relief" is said "it helped")
+            for (List<Terms.Term> lay : Mentions.layVariants(idx, phrase)) {
+              ms.addAll(Mentions.evidence(idx, lay, other, coordinated));
             }
           }
-          // what the transcript states outright outweighs what is inferred from answers to questions
-          int base = counts[STATED + Polarity.AFFIRMED] + counts[STATED + Polarity.NEGATED] > 0 ? STATED : ASKED;
-          int aff = counts[base + Polarity.AFFIRMED];
-          int neg = counts[base + Polarity.NEGATED];
+          if (Mentions.problemFramed(s.toks, phrase.get(0).tok())) {
+            // "denies issues with the migraines" is about problems with them: only mentions framed alike count
+            ms.removeIf(m -> !Mentions.problemFramed(idx.toks.get(m.turn()), m.firstTok()));
+          }
+          List<Mentions.Mention> counted = Mentions.decisive(ms);
+          if (Mentions.countOf(counted, Polarity.AFFIRMED) > 0 && Mentions.countOf(counted, Polarity.NEGATED) > 0) {
+            // the transcript says both: the mentions sharing most of the note clause's other terms decide
+            counted = Mentions.closestInContext(idx, counted, Mentions.clauseContext(s, si, phrase));
+          }
+          int aff = Mentions.countOf(counted, Polarity.AFFIRMED);
+          int neg = Mentions.countOf(counted, Polarity.NEGATED);
           boolean conflict = notePol == Polarity.AFFIRMED ? neg >= minMentions && aff == 0
               : aff >= minMentions && neg == 0;
           if (conflict) {
+            Set<Integer> turns = new TreeSet<>();
+            for (Mentions.Mention m : counted) {
+              turns.add(idx.turns.get(m.turn()).index());
+            }
             Tok first = s.toks.get(phrase.get(0).tok());
             Tok last = s.toks.get(phrase.get(phrase.size() - 1).endTok() - 1);
             findings.add(Finding.of(NAME, "POLARITY_CONFLICT", severity,
@@ -137,6 +152,21 @@ public final class NegationConsistency implements Guardrail {
       }
     }
     return GuardVerdict.flag(findings);
+  }
+
+  /** Words joining two findings of a list ("numbness or tingling"). */
+  private static final Set<String> COORDINATORS = Set.of("or", "and", "nor");
+
+  /** Whether the phrase's terms are joined by a coordinator: a list of findings, not one compound finding. */
+  private static boolean coordinated(SectionText s, List<Terms.Term> phrase) {
+    for (int j = 1; j < phrase.size(); j++) {
+      for (int k = phrase.get(j - 1).endTok(); k < phrase.get(j).tok(); k++) {
+        if (COORDINATORS.contains(s.toks.get(k).raw().toLowerCase(java.util.Locale.ROOT))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Runs of adjacent clinical terms (no punctuation between, at most one skipped word), cut to the max length. */
@@ -164,6 +194,25 @@ public final class NegationConsistency implements Guardrail {
     return out;
   }
 
+  /** Degree words: "without significant relief" denies only a degree, which "it helped a little" is not against. */
+  private static final Set<String> DEGREE = Set.of("significant", "significantly", "much", "complete", "completely",
+      "full", "fully", "total", "totally", "adequate", "major", "great");
+
+  /** Whether a degree word stands right before the phrase ("no significant relief", "not much pain"). */
+  private static boolean degreeQualified(SectionText s, List<Terms.Term> phrase) {
+    int first = phrase.get(0).tok();
+    for (int k = first - 1; k >= 0 && k >= first - 2; k--) {
+      Tok t = s.toks.get(k);
+      if (t.kind() == Tok.Kind.PUNCT) {
+        return false;
+      }
+      if (DEGREE.contains(t.raw().toLowerCase(java.util.Locale.ROOT))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean onlyAnatomy(List<Terms.Term> phrase) {
     for (Terms.Term t : phrase) {
       if (!ANATOMY.contains(t.text())) {
@@ -183,82 +232,6 @@ public final class NegationConsistency implements Guardrail {
       out.add(List.copyOf(cur));
       cur.clear();
     }
-  }
-
-  private static final int STATED = 0;
-  private static final int ASKED = 2;
-
-  /**
-   * Counts the phrase's transcript mentions about the same experiencer (the patient, or someone else) into
-   * {@code counts[STATED|ASKED + AFFIRMED|NEGATED]}.
-   */
-  private static void mentions(TranscriptIndex idx, List<Terms.Term> phrase, boolean other, int[] counts,
-      Set<Integer> turnsOut) {
-    int[] candidates = idx.turnsByTerm.get(phrase.get(0).text());
-    if (candidates == null) {
-      return;
-    }
-    for (int turn : candidates) {
-      List<Terms.Term> tt = idx.terms.get(turn);
-      byte[] pol = idx.polarity.get(turn);
-      boolean[] asked = idx.asked.get(turn);
-      for (int k = 0; k < tt.size(); k++) {
-        if (!tt.get(k).text().equals(phrase.get(0).text())) {
-          continue;
-        }
-        int at = termNear(tt, k, phrase, focus(phrase));
-        if (at < 0) {
-          continue;
-        }
-        int tok = tt.get(at).tok();
-        byte p = pol[tok];
-        if (Polarity.isOther(p) != other) {
-          continue;
-        }
-        byte polarity = p == Polarity.AFFIRMED || p == Polarity.OTHER ? Polarity.AFFIRMED
-            : p == Polarity.NEGATED || p == Polarity.OTHER_NEGATED ? Polarity.NEGATED : Polarity.UNKNOWN;
-        if (polarity != Polarity.UNKNOWN) {
-          counts[(asked[tok] ? ASKED : STATED) + polarity]++;
-          turnsOut.add(idx.turns.get(turn).index());
-        }
-      }
-    }
-  }
-
-  /** @return the index of the phrase's first term that is not a body site (0 if all are) */
-  private static int focus(List<Terms.Term> phrase) {
-    for (int j = 0; j < phrase.size(); j++) {
-      if (!ANATOMY.contains(phrase.get(j).text())) {
-        return j;
-      }
-    }
-    return 0;
-  }
-
-  /**
-   * Whether the rest of the phrase occurs near transcript term {@code k} (within three terms), and where its
-   * focus term is.
-   *
-   * @return the index of phrase term {@code focus} near {@code k}, or -1 if some term of the phrase is missing
-   */
-  private static int termNear(List<Terms.Term> tt, int k, List<Terms.Term> phrase, int focus) {
-    int at = k;
-    for (int j = 1; j < phrase.size(); j++) {
-      int found = -1;
-      for (int m = Math.max(0, k - 3); m < Math.min(tt.size(), k + phrase.size() + 3); m++) {
-        if (tt.get(m).text().equals(phrase.get(j).text())) {
-          found = m;
-          break;
-        }
-      }
-      if (found < 0) {
-        return -1;
-      }
-      if (j == focus) {
-        at = found;
-      }
-    }
-    return at;
   }
 
   @Override

@@ -148,7 +148,9 @@ final class Perturber {
       for (Pattern p : new Pattern[] {NEG, AFF}) {
         Matcher m = p.matcher(sections.get(si).text());
         while (m.find()) {
-          hits.add(new int[] {si, m.start(1), m.end(1), p == NEG ? 1 : 0});
+          if (flipsAFinding(sections.get(si).text(), m.start(1), m.end(1))) {
+            hits.add(new int[] {si, m.start(1), m.end(1), p == NEG ? 1 : 0});
+          }
         }
       }
     }
@@ -177,6 +179,34 @@ final class Perturber {
     int end = text.indexOf('.', h[1]);
     return Optional.of(new Case(e.id(), Kind.FLIPPED_NEGATION, s.key(),
         new Span(h[1], end < 0 ? text.length() : end), e.note().withSection(s.withText(text, s.evidence()))));
+  }
+
+  /** Where a negation cue's clause ends: the words a flip can change. */
+  private static final Pattern CLAUSE_END = Pattern.compile("[.;:\\n]|\\bbut\\b");
+
+  /**
+   * Whether flipping the cue at {@code [from, to)} changes what the note says about a clinical finding: its clause
+   * names one ({@link NegationConsistency#isFinding}: not "additional treatment needed", "any significant past
+   * medical history", "new symptoms"), and the cue is not a scale's anchor ("0 = No pain"). A flip of anything
+   * else changes no claim about the patient, so it is not a contradiction the transcript could show.
+   */
+  static boolean flipsAFinding(String text, int from, int to) {
+    int before = from - 1;
+    while (before >= 0 && text.charAt(before) == ' ') {
+      before--;
+    }
+    if (before >= 0 && text.charAt(before) == '=') {
+      return false;
+    }
+    Matcher end = CLAUSE_END.matcher(text);
+    int clauseEnd = end.find(to) ? end.start() : text.length();
+    List<Tok> toks = Tokenizer.tokenize(text.substring(to, clauseEnd));
+    for (Terms.Term t : Terms.of(toks, 0, toks.size(), false)) {
+      if (NegationConsistency.isFinding(t)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static NoteSection randomSection(StructuredNote note, Random rnd) {

@@ -12,7 +12,10 @@ import java.util.Set;
  * content ("never really had any") does not use it up; "but", "however", "which", "some", "positive"… end it, and so do auxiliaries
  * ("has", "was"…) once the scope has reached content ("no fever, has a cough"). Pseudo-negations are not cues:
  * "not only", "no change", "no increase", "not sure", and "no" before a pronoun ("no, I wish") is an answer, not a
- * determiner. Stateless; every method is linear in its tokens.
+ * determiner. "or" right after the scope's last negated word still continues the list ("no tenderness to palpation
+ * of the abdomen or tenderness of the cva"). A negation inside a hypothetical is not an assertion ("if there is no
+ * improvement" is unknown). "family" is about relatives only before "history"/"members" ("family support" is the
+ * patient's). Stateless; every method is linear in its tokens.
  */
 final class Polarity {
 
@@ -25,6 +28,9 @@ final class Polarity {
   /** About someone else, status unclear (a family-history question with no clear answer). */
   static final byte OTHER_UNKNOWN = 5;
 
+  /** An answer that restricts ("just the finger"): only ever returned by {@link #answer}, never a status. */
+  static final byte RESTRICTIVE = 6;
+
   static final int SCOPE = 6;
   /** The scope a list continuer ("or", "nor", "any") renews inside a negation. */
   static final int LIST_SCOPE = 4;
@@ -36,7 +42,7 @@ final class Polarity {
   private static final Set<String> POST_NEG = Set.of("negative", "absent", "resolved", "denied");
   private static final Set<String> TERMINATORS = Set.of("but", "however", "although", "though", "except", "aside",
       "apart", "which", "who", "yet", "still", "besides", "now", "currently", "reports", "endorses",
-      "complains", "presents", "notes", "states", "some", "positive");
+      "complains", "presents", "notes", "states", "some", "positive", "yeah", "yes", "yep");
   /**
    * Auxiliaries that end a negation's scope only once the scope has reached content: "no fever, has a cough"
    * ends at "has", but "never had any nausea" and "hasn't had any chills" do not end at "had".
@@ -91,10 +97,13 @@ final class Polarity {
           || (w.equals("other") && i + 1 < toks.size() && toks.get(i + 1).raw().equalsIgnoreCase("than")))) {
         negLeft = 0;
       }
-      if (negLeft > 0 && LIST_CONTINUERS.contains(w)) {
+      if ((negLeft > 0 || (i > 0 && p[i - 1] == NEGATED)) && LIST_CONTINUERS.contains(w)
+          && (negLeft > 0 || (!w.equals("any") && toks.get(i - 1).isWord()))) {
+        // "or" right after the scope's last negated word still continues the list ("no tenderness to palpation of
+        // the abdomen or tenderness of the cva")
         negLeft = Math.max(negLeft, LIST_SCOPE);
       }
-      if (OTHER_CUES.contains(w)) {
+      if (OTHER_CUES.contains(w) && (!w.equals("family") || familyExperiencer(toks, i))) {
         otherLeft = SCOPE + 2;
       }
       if (POST_NEG.contains(w)) {
@@ -124,7 +133,7 @@ final class Polarity {
       if (otherLeft > 0) {
         p[i] = negLeft > 0 ? OTHER_NEGATED : OTHER;
         otherLeft--;
-      } else if (hypoLeft > 0 && negLeft == 0) {
+      } else if (hypoLeft > 0) {
         p[i] = UNKNOWN;
         hypoLeft--;
       } else if (negLeft > 0) {
@@ -157,6 +166,14 @@ final class Polarity {
   private static final Set<String> INTERJECTION_NEXT = Set.of("i", "i'm", "i've", "it", "it's", "we", "that",
       "that's", "they", "he", "she", "you", "because", "but", "thank", "thanks", "sir", "ma'am", "no", "yes", "not");
 
+  /** What "family" must precede to be about relatives ("family history"), not the patient ("family support"). */
+  private static final Set<String> FAMILY_EXPERIENCER_NEXT = Set.of("history", "hx", "medical", "member",
+      "members");
+
+  private static boolean familyExperiencer(List<Tok> toks, int i) {
+    return i + 1 < toks.size() && FAMILY_EXPERIENCER_NEXT.contains(toks.get(i + 1).raw().toLowerCase(Locale.ROOT));
+  }
+
   /** @return whether the status is about someone else (any polarity) */
   static boolean isOther(byte status) {
     return status == OTHER || status == OTHER_NEGATED || status == OTHER_UNKNOWN;
@@ -165,29 +182,42 @@ final class Polarity {
   /**
    * The status a question's token takes from its answer: a question asserts nothing, so an affirmed term takes
    * the answer's status ("any fever?" — "no"); a negated one is confirmed only by a negative answer ("no issues
-   * with the migraines?" — "none whatsoever"); about someone else keeps that, with the answer's polarity.
+   * with the migraines?" — "none whatsoever") or a restrictive one ("no other injuries?" — "just the finger"),
+   * which to an affirmed question is a yes ("any pain?" — "just a little"); about someone else keeps that, with
+   * the answer's polarity.
    */
   static byte fromAnswer(byte inQuestion, byte answer) {
     switch (inQuestion) {
       case OTHER:
-        return answer == NEGATED ? OTHER_NEGATED : answer == AFFIRMED ? OTHER : OTHER_UNKNOWN;
+        return answer == NEGATED ? OTHER_NEGATED : answer == AFFIRMED || answer == RESTRICTIVE ? OTHER
+            : OTHER_UNKNOWN;
       case OTHER_NEGATED:
         return answer == NEGATED ? OTHER_NEGATED : OTHER_UNKNOWN;
       case OTHER_UNKNOWN:
         return OTHER_UNKNOWN;
       case NEGATED:
-        return answer == NEGATED ? NEGATED : UNKNOWN;
+        return answer == NEGATED || answer == RESTRICTIVE ? NEGATED : UNKNOWN;
       default:
-        return answer;
+        return answer == RESTRICTIVE ? AFFIRMED : answer;
     }
   }
 
   /**
    * How a patient's turn answers a question: {@link #NEGATED} for "no…", {@link #AFFIRMED} for "yes…",
-   * {@link #UNKNOWN} otherwise.
+   * {@link #RESTRICTIVE} for "just…"/"only…", {@link #UNKNOWN} otherwise.
    */
   static byte answer(List<Tok> answerToks) {
     int seen = 0;
+    for (Tok t : answerToks) {
+      String w = t.raw().toLowerCase(Locale.ROOT);
+      if (t.kind() == Tok.Kind.PUNCT || FILLER.contains(w)) {
+        continue;
+      }
+      if (w.equals("just") || w.equals("only")) {
+        return RESTRICTIVE;
+      }
+      break;
+    }
     for (Tok t : answerToks) {
       if (t.kind() == Tok.Kind.PUNCT) {
         continue;
@@ -253,7 +283,8 @@ final class Polarity {
 
   /**
    * Whether token {@code j} is negated by a clinician's own statement ("i don't see any laceration", "there's no
-   * fracture"): such a negation stands even inside a sentence that ends as a question.
+   * fracture"): such a negation stands even inside a sentence that ends as a question. A cue that continues a
+   * stated negation with "and"/"or"/a comma is stated too ("i didn't see any gait disturbance and no edema").
    */
   static boolean statedNegation(List<Tok> toks, int j) {
     for (int k = j - 1; k >= 0 && k >= j - SCOPE - 4; k--) {
@@ -267,13 +298,19 @@ final class Polarity {
         while (s >= 0 && DECLARATIVE_AUX.contains(toks.get(s).raw().toLowerCase(Locale.ROOT))) {
           s--;
         }
-        return s >= 0 && DECLARATIVE_SUBJECTS.contains(toks.get(s).raw().toLowerCase(Locale.ROOT)
-            .replace('\u2019', '\''));
+        if (s >= 0 && DECLARATIVE_SUBJECTS.contains(toks.get(s).raw().toLowerCase(Locale.ROOT)
+            .replace('\u2019', '\''))) {
+          return true;
+        }
+        // "... and no edema": the cue continues the negated list before it, stated if that one is
+        return k >= 2 && k < j && LIST_JOINERS.contains(toks.get(k - 1).raw().toLowerCase(Locale.ROOT))
+            && toks.get(k - 2).isWord() && statedNegation(toks, k - 2);
       }
     }
     return false;
   }
 
+  private static final Set<String> LIST_JOINERS = Set.of("and", "or", ",");
   private static final Set<String> DECLARATIVE_AUX = Set.of("do", "does", "did", "is", "are", "'s", "was", "am",
       "'m", "have", "has", "had", "'ve", "really");
   private static final Set<String> DECLARATIVE_SUBJECTS = Set.of("i", "we", "there", "there's", "i'm", "we're");

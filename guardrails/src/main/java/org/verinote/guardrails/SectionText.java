@@ -39,6 +39,19 @@ final class SectionText {
     }
   }
 
+  /** Assertion status per token ({@link Polarity#of}), computed on first use; never modified. */
+  private volatile byte[] polarity;
+
+  /** @return the assertion status of every token, shared: callers must not modify it */
+  byte[] polarity() {
+    byte[] p = polarity;
+    if (p == null) {
+      p = Polarity.of(toks);
+      polarity = p;
+    }
+    return p;
+  }
+
   /** @return the sentence index containing character {@code pos}, or -1 */
   int sentenceAt(int pos) {
     for (int i = 0; i < sentences.size(); i++) {

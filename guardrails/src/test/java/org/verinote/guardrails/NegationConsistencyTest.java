@@ -91,4 +91,121 @@ class NegationConsistencyTest {
     assertThat(run(t, "Lower extremity edema.").findings()).singleElement().satisfies(f ->
         assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
   }
+
+  @Test
+  void negationContinuingAClinicianStatement_insideARunOnQuestion_staysNegated() {
+    String t = "[doctor] i did n't see any gait disturbance and no edema so that's great , any questions ?\n"
+        + "[patient] yes .\n";
+    assertThat(run(t, "Some edema.").findings()).singleElement().satisfies(f ->
+        assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+  }
+
+  @Test
+  void familySupport_isThePatients_notAFamilyHistory() {
+    String t = "[doctor] how is your support at home ?\n[patient] i do feel like i have support .\n";
+    assertThat(run(t, "Denies a good family support system.").findings()).singleElement().satisfies(f ->
+        assertThat(f.message()).startsWith("Negated in the note but asserted in the transcript"));
+    assertThat(run(t, "Reports a good family support system.").findings()).isEmpty();
+  }
+
+  @Test
+  void noteTermTheTranscriptNeverSays_isComparedThroughItsLayWord() {
+    String t = "[doctor] have you iced it or put a splint on it ?\n[patient] no .\n";
+    assertThat(run(t, "She reports icing it.").findings()).singleElement().satisfies(f ->
+        assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+    assertThat(run(t, "She denies icing it.").findings()).isEmpty();
+  }
+
+  @Test
+  void findingBothAffirmedAndNegated_isDecidedByTheMentionSharingTheNoteClause() {
+    String t = "[doctor] okay so pain on the medial side with palpation .\n[patient] yes .\n"
+        + "[doctor] and no pain with palpation outside of the elbow .\n[patient] right .\n";
+    assertThat(run(t, "Some pain to palpation on the lateral aspect of the elbow.").findings()).isNotEmpty()
+        .allSatisfy(f -> assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+    assertThat(run(t, "No pain to palpation on the lateral aspect of the elbow.").findings()).isEmpty();
+    assertThat(run(t, "Pain to palpation on the medial side.").findings()).isEmpty();
+  }
+
+  @Test
+  void findingBothAffirmedAndNegated_withoutADistinguishingContext_isNotJudged() {
+    String t = "[patient] the tylenol did n't help at all .\n[doctor] okay .\n"
+        + "[patient] the brace helped a lot though .\n";
+    assertThat(run(t, "He reports relief.").findings()).isEmpty();
+  }
+
+  @Test
+  void layWordAndContext_together_catchAFlippedTreatmentResponse() {
+    String t = "[patient] i put some ice on it and i tried two advils and it did n't help .\n"
+        + "[doctor] okay .\n[patient] the only thing that helped was a hot shower .\n";
+    assertThat(run(t, "Ice and Advil provided some relief.").findings()).singleElement().satisfies(f ->
+        assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+    assertThat(run(t, "Ice and Advil provided no relief.").findings()).isEmpty();
+  }
+
+  @Test
+  void degreeQualifiedNegation_isNotAgainstAPartialEffect() {
+    String t = "[patient] i took some ibuprofen that helped a little bit .\n";
+    assertThat(run(t, "Ibuprofen is not providing significant relief.").findings()).isEmpty();
+  }
+
+  @Test
+  void problemWithAFinding_isComparedOnlyWithProblemsWithIt() {
+    String t = "[doctor] he has a history of migraines .\n[doctor] let's talk about your migraines .\n"
+        + "[doctor] so no issues with the migraines ?\n[patient] none whatsoever .\n";
+    assertThat(run(t, "He denies issues with the migraines.").findings()).isEmpty();
+    assertThat(run(t, "He reports issues with the migraines.").findings()).singleElement().satisfies(f ->
+        assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+    assertThat(run("[patient] i sleep well most nights .\n", "Denies problems sleeping.").findings()).isEmpty();
+  }
+
+  @Test
+  void negatedQuestion_confirmedByARestrictiveAnswer_countsAsNegated() {
+    String t = "[doctor] okay . and no other injuries ? just the finger ?\n[patient] just the middle finger .\n";
+    assertThat(run(t, "She has some other injuries.").findings()).singleElement().satisfies(f ->
+        assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+    assertThat(run(t, "She has no other injuries.").findings()).isEmpty();
+  }
+
+  @Test
+  void bodySiteFramedAsAProblem_isJudged() {
+    String t = "[doctor] on fosamax , any issues with your joints , any issues like-\n[patient] no .\n"
+        + "[doctor] your joints look fine .\n";
+    assertThat(run(t, "He reports issues with his joints.").findings()).singleElement().satisfies(f ->
+        assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+    assertThat(run(t, "He denies any issues with his joints.").findings()).isEmpty();
+  }
+
+  @Test
+  void sentenceAdverb_isNotTheFinding() {
+    String t = "[doctor] well there's no guarantees , but it is a possibility .\n";
+    assertThat(run(t, "Unfortunately some guarantees could be given.").findings()).singleElement().satisfies(f ->
+        assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+  }
+
+  @Test
+  void clinicalTermsAndTheirLayWords_meet() {
+    String stools = "[doctor] do your stools look dark or tarry or black ?\n[patient] no .\n";
+    assertThat(run(stools, "Reports melena.").findings()).singleElement().satisfies(f ->
+        assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+    assertThat(run(stools, "Denies melena.").findings()).isEmpty();
+    String allergy = "[doctor] are you allergic to any medications ?\n[patient] no , not that i know of .\n";
+    assertThat(run(allergy, "Some known allergies.").findings()).singleElement().satisfies(f ->
+        assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+    assertThat(run(allergy, "No known allergies.").findings()).isEmpty();
+  }
+
+  @Test
+  void listedFindings_fallBackToTheOneTheTranscriptSays() {
+    String t = "[patient] i have no numbness in my hand .\n";
+    assertThat(run(t, "She reports numbness or tingling in her hand.").findings()).singleElement().satisfies(f ->
+        assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+    assertThat(run(t, "She denies numbness or tingling in her hand.").findings()).isEmpty();
+  }
+
+  @Test
+  void hypotheticalNegation_isNotJudged() {
+    String t = "[patient] the ibuprofen helps a lot with the pain .\n";
+    assertThat(run(t, "If ibuprofen does not help her pain, she will take naproxen.").findings()).isEmpty();
+    assertThat(run(t, "The ibuprofen does not help with the pain.").findings()).isNotEmpty();
+  }
 }

@@ -34,12 +34,16 @@ class PerturbationSuiteAciBenchTest {
         rep.goldUnsupportedRate());
     assertThat(rep.totalCases()).isGreaterThanOrEqualTo(500);
     assertThat(rep.goldUnsupportedRate()).isLessThanOrEqualTo(0.05);
-    assertThat(rep.recall()).isGreaterThanOrEqualTo(0.97);
+    assertThat(rep.recall()).isGreaterThanOrEqualTo(0.98);
     for (PerturbationSuite.Kind k : PerturbationSuite.Kind.values()) {
       // flipped negation is below the 0.95 target (see the guide): its floor pins today's figure
       assertThat(rep.recall(k)).as(k.name())
-          .isGreaterThanOrEqualTo(k == PerturbationSuite.Kind.FLIPPED_NEGATION ? 0.83 : 0.95);
+          .isGreaterThanOrEqualTo(k == PerturbationSuite.Kind.FLIPPED_NEGATION ? 0.89 : 0.97);
     }
+    // the negation layer's noise on the clean notes: at most 3 conflicts per note
+    int encounters = goldEncounters().size();
+    assertThat(rep.goldFindingsByLayer().getOrDefault(NegationConsistency.NAME, 0))
+        .isLessThanOrEqualTo(3 * encounters);
   }
 
   @Test

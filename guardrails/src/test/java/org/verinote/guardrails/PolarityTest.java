@@ -95,4 +95,57 @@ class PolarityTest {
     assertThat(toks.get(last).raw()).isEqualTo("anything");
     assertThat(toks.get(Polarity.widenQuestion(toks, last)).raw()).isEqualTo("are");
   }
+
+  @Test
+  void cueContinuingAStatedNegation_isStatedToo() {
+    List<Tok> toks = Tokenizer.tokenize("i did n't see any gait disturbance and no edema so that's great");
+    int edema = 9;
+    assertThat(toks.get(edema).raw()).isEqualTo("edema");
+    assertThat(Polarity.statedNegation(toks, edema)).isTrue();
+    List<Tok> asked = Tokenizer.tokenize("any gait disturbance and no edema");
+    assertThat(Polarity.statedNegation(asked, 5)).isFalse();
+  }
+
+  @Test
+  void family_isAboutRelativesOnlyBeforeHistoryOrMembers() {
+    assertThat(status("no family history of diabetes", "diabetes")).isEqualTo(Polarity.OTHER_NEGATED);
+    assertThat(status("family members have diabetes", "diabetes")).isEqualTo(Polarity.OTHER);
+    assertThat(status("denies a good family support system", "support")).isEqualTo(Polarity.NEGATED);
+    assertThat(status("lives with her family , no tobacco use", "tobacco")).isEqualTo(Polarity.NEGATED);
+  }
+
+  @Test
+  void restrictiveAnswer_confirmsANegatedQuestion_andAffirmsAnAffirmedOne() {
+    assertThat(Polarity.answer(Tokenizer.tokenize("um , just the middle finger ."))).isEqualTo(Polarity.RESTRICTIVE);
+    assertThat(Polarity.fromAnswer(Polarity.NEGATED, Polarity.RESTRICTIVE)).isEqualTo(Polarity.NEGATED);
+    assertThat(Polarity.fromAnswer(Polarity.AFFIRMED, Polarity.RESTRICTIVE)).isEqualTo(Polarity.AFFIRMED);
+    assertThat(Polarity.fromAnswer(Polarity.OTHER, Polarity.RESTRICTIVE)).isEqualTo(Polarity.OTHER);
+  }
+
+  @Test
+  void orRightAfterTheScopesLastNegatedWord_continuesTheList() {
+    List<Tok> toks = Tokenizer.tokenize(
+        "i'm showing no tenderness to palpation of the abdomen or tenderness of the cva");
+    int second = -1;
+    for (int i = 0; i < toks.size(); i++) {
+      if (toks.get(i).raw().equals("tenderness")) {
+        second = i;
+      }
+    }
+    assertThat(Polarity.of(toks)[second]).isEqualTo(Polarity.NEGATED);
+    assertThat(status("no fever . cough or cold", "cold")).isEqualTo(Polarity.AFFIRMED);
+  }
+
+  @Test
+  void negationInsideAHypothetical_isNotAnAssertion() {
+    assertThat(status("referred to neurosurgery if there is no improvement", "improvement"))
+        .isEqualTo(Polarity.UNKNOWN);
+    assertThat(status("there is no improvement", "improvement")).isEqualTo(Polarity.NEGATED);
+  }
+
+  @Test
+  void affirmativeYeah_endsANegationsScope() {
+    assertThat(status("without stopping , then yeah , i do get short of breath", "short"))
+        .isEqualTo(Polarity.AFFIRMED);
+  }
 }

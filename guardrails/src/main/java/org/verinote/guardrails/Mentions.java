@@ -1,0 +1,294 @@
+package org.verinote.guardrails;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The transcript side of {@link NegationConsistency}: finds a note phrase's mentions in the transcript with their
+ * status, through lay words when the transcript never says the note's word, and narrows mentions that disagree to
+ * those about the same thing as the note's clause. Stateless; every method is linear in the mentions it reads.
+ */
+final class Mentions {
+
+  private Mentions() {}
+
+  /**
+   * One transcript mention of a phrase with a clear status.
+   *
+   * @param turn the turn index
+   * @param term the index of the phrase's focus term among the turn's terms
+   * @param firstTok the token where the mention of the phrase starts
+   * @param polarity {@link Polarity#AFFIRMED} or {@link Polarity#NEGATED}
+   * @param asked whether the status comes from the answer to a question
+   */
+  record Mention(int turn, int term, int firstTok, byte polarity, boolean asked) {}
+
+  /** Words that frame a finding as a problem with something ("issues with the migraines", "problems sleeping"). */
+  private static final Set<String> PROBLEM_WORDS = norms("issue issues problem problems trouble troubles"
+      + " difficulty difficulties");
+  private static final Set<String> FRAME_GLUE = norms("with of in the my your his her their any a an");
+
+  private static Set<String> norms(String words) {
+    Set<String> out = new java.util.HashSet<>();
+    for (String w : words.split(" ")) {
+      out.add(Tokenizer.normalizeWord(w));
+    }
+    return Set.copyOf(out);
+  }
+
+  /** Whether the words right before token {@code at} frame it as a problem ("no issues with the [migraines]"). */
+  static boolean problemFramed(List<Tok> toks, int at) {
+    for (int k = at - 1; k >= 0 && k >= at - 4; k--) {
+      String w = toks.get(k).norm();
+      if (PROBLEM_WORDS.contains(w)) {
+        return true;
+      }
+      if (!FRAME_GLUE.contains(w)) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The phrase's clear transcript mentions; when the phrase as a whole is not in the transcript, those of its
+   * longest term that is not a body site ("numbness in the hand" falls back to "numbness", not "hand").
+   */
+  static List<Mention> evidence(TranscriptIndex idx, List<Terms.Term> phrase, boolean other,
+      boolean coordinated) {
+    List<Mention> out = new ArrayList<>();
+    mentions(idx, phrase, other, out);
+    if (out.isEmpty() && phrase.size() > 1) {
+      Terms.Term head = null;
+      for (Terms.Term t : phrase) {
+        if (coordinated && !idx.mentions(t.text())) {
+          // "numbness or tingling" lists two findings: one the transcript never says is no evidence
+          continue;
+        }
+        if (!NegationConsistency.ANATOMY.contains(t.text())
+            && (head == null || t.text().length() > head.text().length())) {
+          head = t;
+        }
+      }
+      if (head != null) {
+        mentions(idx, List.of(head), other, out);
+      }
+    }
+    return out;
+  }
+
+  /** What the transcript states outright outweighs what is inferred from answers: statements if any, else all. */
+  static List<Mention> decisive(List<Mention> ms) {
+    List<Mention> stated = new ArrayList<>();
+    for (Mention m : ms) {
+      if (!m.asked()) {
+        stated.add(m);
+      }
+    }
+    return stated.isEmpty() ? ms : stated;
+  }
+
+  static int countOf(List<Mention> ms, byte polarity) {
+    int n = 0;
+    for (Mention m : ms) {
+      n += m.polarity() == polarity ? 1 : 0;
+    }
+    return n;
+  }
+
+  /**
+   * The phrase with its first term the transcript never uses replaced by each of its lay words the transcript
+   * does use ({@link LayTerms}; "relief" becomes "improve" and "help"); empty if there is none.
+   */
+  static List<List<Terms.Term>> layVariants(TranscriptIndex idx, List<Terms.Term> phrase) {
+    for (int j = 0; j < phrase.size(); j++) {
+      Terms.Term t = phrase.get(j);
+      if (idx.mentions(t.text())) {
+        continue;
+      }
+      List<List<Terms.Term>> out = new ArrayList<>();
+      for (String alt : LayTerms.forMatching(t.text())) {
+        if (idx.mentions(alt)) {
+          List<Terms.Term> v = new ArrayList<>(phrase);
+          v.set(j, new Terms.Term(alt, t.tok(), t.endTok()));
+          out.add(v);
+        }
+      }
+      if (!out.isEmpty()) {
+        return out;
+      }
+    }
+    return List.of();
+  }
+
+  /** Words that end a clause of a note sentence for {@link #clauseContext}. */
+  private static final Set<String> CLAUSE_BREAKS = Set.of("but", "however", "although", "though", "whereas");
+
+  /**
+   * The other terms of the note clause around the phrase (up to punctuation or "but"), each with its lay words:
+   * what a transcript mention should share to be about the same thing ("pain to palpation on the lateral aspect
+   * of the elbow": lateral or outside, aspect, elbow).
+   *
+   * @return each word (term or lay word) → the index of the clause term it stands for
+   */
+  static Map<String, Integer> clauseContext(SectionText s, int si, List<Terms.Term> phrase) {
+    int from = phrase.get(0).tok();
+    while (from > s.tokFrom[si] && !clauseBreak(s.toks.get(from - 1))) {
+      from--;
+    }
+    int to = phrase.get(phrase.size() - 1).endTok();
+    while (to < s.tokTo[si] && !clauseBreak(s.toks.get(to))) {
+      to++;
+    }
+    Map<String, Integer> conceptOf = new HashMap<>();
+    for (Terms.Term t : phrase) {
+      conceptOf.put(t.text(), -1);
+    }
+    int concepts = 0;
+    for (Terms.Term t : Terms.of(s.toks, from, to, false)) {
+      if (!t.isNumber() && !conceptOf.containsKey(t.text())) {
+        int c = concepts++;
+        conceptOf.put(t.text(), c);
+        for (String lay : LayTerms.forContext(t.text())) {
+          conceptOf.putIfAbsent(lay, c);
+        }
+      }
+    }
+    conceptOf.values().removeIf(c -> c < 0);
+    return conceptOf;
+  }
+
+  private static boolean clauseBreak(Tok t) {
+    if (t.kind() == Tok.Kind.PUNCT) {
+      return !t.raw().equals("/") && !t.raw().equals("-");
+    }
+    return CLAUSE_BREAKS.contains(t.raw().toLowerCase(Locale.ROOT));
+  }
+
+  /** How many of the clause's other terms a mention must share to decide between conflicting mentions. */
+  private static final int MIN_SHARED_CONTEXT = 2;
+
+  /** How many terms either side of a transcript mention count as its context. */
+  private static final int CONTEXT_WINDOW = 8;
+
+  /**
+   * The mentions sharing the most of the clause's other terms within {@link #CONTEXT_WINDOW} terms of
+   * themselves — at least {@link #MIN_SHARED_CONTEXT}, at least half of them, and {@link #MIN_SHARED_CONTEXT}
+   * more than any other mention — or all mentions when none does: "no pain with palpation outside of the elbow"
+   * decides for "pain to palpation on the lateral aspect of the elbow", not "pain on the medial side with
+   * palpation".
+   *
+   * @param context from {@link #clauseContext}
+   */
+  static List<Mention> closestInContext(TranscriptIndex idx, List<Mention> ms, Map<String, Integer> context) {
+    int concepts = 0;
+    for (int c : context.values()) {
+      concepts = Math.max(concepts, c + 1);
+    }
+    if (concepts < MIN_SHARED_CONTEXT || concepts > Long.SIZE) {
+      return ms;
+    }
+    int best = 0;
+    int[] score = new int[ms.size()];
+    for (int i = 0; i < ms.size(); i++) {
+      Mention m = ms.get(i);
+      List<Terms.Term> tt = idx.terms.get(m.turn());
+      long shared = 0;
+      for (int k = Math.max(0, m.term() - CONTEXT_WINDOW); k < Math.min(tt.size(), m.term() + CONTEXT_WINDOW + 1);
+          k++) {
+        Integer c = context.get(tt.get(k).text());
+        if (c != null) {
+          shared |= 1L << c;
+        }
+      }
+      score[i] = Long.bitCount(shared);
+      best = Math.max(best, score[i]);
+    }
+    if (best < MIN_SHARED_CONTEXT || 2 * best < concepts) {
+      return ms;
+    }
+    List<Mention> out = new ArrayList<>();
+    for (int i = 0; i < ms.size(); i++) {
+      if (score[i] == best) {
+        out.add(ms.get(i));
+      } else if (score[i] > best - MIN_SHARED_CONTEXT) {
+        // another mention is nearly as close: the context does not tell them apart
+        return ms;
+      }
+    }
+    return out;
+  }
+
+  /** Adds the phrase's clear transcript mentions about the same experiencer (the patient, or someone else). */
+  private static void mentions(TranscriptIndex idx, List<Terms.Term> phrase, boolean other, List<Mention> out) {
+    int[] candidates = idx.turnsByTerm.get(phrase.get(0).text());
+    if (candidates == null) {
+      return;
+    }
+    int focus = focus(phrase);
+    for (int turn : candidates) {
+      List<Terms.Term> tt = idx.terms.get(turn);
+      byte[] pol = idx.polarity.get(turn);
+      boolean[] asked = idx.asked.get(turn);
+      for (int k = 0; k < tt.size(); k++) {
+        if (!tt.get(k).text().equals(phrase.get(0).text())) {
+          continue;
+        }
+        int at = termNear(tt, k, phrase, focus);
+        if (at < 0) {
+          continue;
+        }
+        int tok = tt.get(at).tok();
+        byte p = pol[tok];
+        if (Polarity.isOther(p) != other) {
+          continue;
+        }
+        byte polarity = p == Polarity.AFFIRMED || p == Polarity.OTHER ? Polarity.AFFIRMED
+            : p == Polarity.NEGATED || p == Polarity.OTHER_NEGATED ? Polarity.NEGATED : Polarity.UNKNOWN;
+        if (polarity != Polarity.UNKNOWN) {
+          out.add(new Mention(turn, at, tt.get(k).tok(), polarity, asked[tok]));
+        }
+      }
+    }
+  }
+
+  /** @return the index of the phrase's first term that is not a body site (0 if all are) */
+  static int focus(List<Terms.Term> phrase) {
+    for (int j = 0; j < phrase.size(); j++) {
+      if (!NegationConsistency.ANATOMY.contains(phrase.get(j).text())) {
+        return j;
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * Whether the rest of the phrase occurs near transcript term {@code k} (within three terms), and where its
+   * focus term is.
+   *
+   * @return the index of phrase term {@code focus} near {@code k}, or -1 if some term of the phrase is missing
+   */
+  private static int termNear(List<Terms.Term> tt, int k, List<Terms.Term> phrase, int focus) {
+    int at = k;
+    for (int j = 1; j < phrase.size(); j++) {
+      int found = -1;
+      for (int m = Math.max(0, k - 3); m < Math.min(tt.size(), k + phrase.size() + 3); m++) {
+        if (tt.get(m).text().equals(phrase.get(j).text())) {
+          found = m;
+          break;
+        }
+      }
+      if (found < 0) {
+        return -1;
+      }
+      if (j == focus) {
+        at = found;
+      }
+    }
+    return at;
+  }
+}

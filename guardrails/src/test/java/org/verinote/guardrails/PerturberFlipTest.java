@@ -1,0 +1,39 @@
+package org.verinote.guardrails;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Which negation cues the perturbation suite may flip: only those whose clause names a clinical finding. */
+class PerturberFlipTest {
+
+  private static boolean flippable(String text, String cue) {
+    int at = text.indexOf(cue);
+    assertThat(at).as("cue in test text").isNotNegative();
+    return Perturber.flipsAFinding(text, at, at + cue.length());
+  }
+
+  @Test
+  void cueBeforeAFinding_isFlipped() {
+    assertThat(flippable("She denies chest pain or shortness of breath.", "denies")).isTrue();
+    assertThat(flippable("No known allergies.", "No")).isTrue();
+    assertThat(flippable("Supple without thyromegaly or lymphadenopathy.", "without")).isTrue();
+  }
+
+  @Test
+  void cueBeforeNoFinding_isNotFlipped() {
+    assertThat(flippable("No additional treatment needed at this time.", "No")).isFalse();
+    assertThat(flippable("The patient denies any significant past medical history.", "denies")).isFalse();
+    assertThat(flippable("She denies experiencing new symptoms.", "denies")).isFalse();
+  }
+
+  @Test
+  void scaleAnchor_isNotFlipped() {
+    assertThat(flippable("Pain scale (0 = No pain, 10 = Worst imaginable pain).", "No")).isFalse();
+  }
+
+  @Test
+  void findingAfterTheClauseEnds_doesNotCount() {
+    assertThat(flippable("No additional treatment needed; chest pain resolved.", "No")).isFalse();
+  }
+}
