@@ -247,17 +247,13 @@ final class KnownIdentifiers {
         i++;
         continue;
       }
-      norm.setLength(0);
       int digits = 0;
+      int alnum = 0;
       int j = i;
       while (j < len) {
         char c = text.charAt(j);
         if (Character.isLetterOrDigit(c)) {
-          if (norm.length() == index.length) {
-            index = java.util.Arrays.copyOf(index, index.length * 2);
-          }
-          index[norm.length()] = j;
-          norm.append(Character.toLowerCase(c));
+          alnum++;
           digits += Character.isDigit(c) ? 1 : 0;
           j++;
         } else if ((c == '-' || c == '.' || c == '/' || c == '(' || c == ')' || c == '+' || c == ' ')
@@ -270,7 +266,18 @@ final class KnownIdentifiers {
         }
       }
       // a run holding fewer digits than every code (a plain word, for numeric codes) cannot contain one
-      if (norm.length() >= minCode && digits >= minDigits) {
+      if (alnum >= minCode && digits >= minDigits) {
+        norm.setLength(0);
+        if (index.length < alnum) {
+          index = new int[alnum];
+        }
+        for (int p = i; p < j; p++) {
+          char c = text.charAt(p);
+          if (Character.isLetterOrDigit(c)) {
+            index[norm.length()] = p;
+            norm.append(Character.toLowerCase(c));
+          }
+        }
         String n = norm.toString();
         for (KnownCode k : codes) {
           int from = 0;

@@ -270,7 +270,7 @@ final class LocationRecognizer extends TokenRecognizer {
       if ((v.is(n, "de") || v.is(n, "do") || v.is(n, "da") || v.is(n, "del") || v.is(n, "des") || v.is(n, "du"))
           && n + 1 < v.size && v.isCapitalized(n + 1) && !v.newlineBefore(n + 1)) {
         ok = true; // "Mora de Rubielos", "Caxias do Sul"
-      } else if (v.length(n) == 2 && v.isAllUpper(n) && v.isWord(n - 1) && Words.MILITARY_POST.contains(v.lower(n - 1))) {
+      } else if (v.length(n) == 2 && v.isAllUpper(n) && v.has(n - 1, Lexicon.MILITARY_POST)) {
         ok = true; // "APO AP 04336": the region code after a military post
       } else if ((f & Lexicon.CLINICAL) != 0 || (f & Lexicon.STOP) != 0 && !(v.is(n, "de") || v.is(n, "do")
           || v.is(n, "da") || v.is(n, "of") && v.isCapitalized(n + 1))) {
@@ -374,7 +374,7 @@ final class LocationRecognizer extends TokenRecognizer {
     if (p >= 0 && v.isWord(p) && v.length(p) == 2 && v.isAllUpper(p) && Words.STATE_CODES.contains(v.lower(p))) {
       return true;
     }
-    return p >= 0 && v.isWord(p) && Words.MILITARY_POST.contains(v.lower(p));
+    return v.has(p, Lexicon.MILITARY_POST);
   }
 
   /** The last token of a street address starting at {@code i}, or -1. */
@@ -446,11 +446,11 @@ final class LocationRecognizer extends TokenRecognizer {
           && (v.style != TextView.Style.MIXED || v.isCapitalized(i))) {
         return unitTail(v, i + 1); // "Pohlstrasse 9", "Grössgstötten 50"
       }
-      if ((Words.UNIT_WORDS.contains(w) && !w.equals("floor") && !w.equals("room") && !w.equals("unit")
+      if ((v.has(i, Lexicon.UNIT) && !w.equals("floor") && !w.equals("room") && !w.equals("unit")
           || w.equals("unit") && v.isCapitalized(i)) && unitNumber(v, i) > i) {
         return unitNumber(v, i);
       }
-      if (Words.MILITARY_POST.contains(w) && v.isAllUpper(i) && v.isWord(i + 1) && v.length(i + 1) == 2
+      if (v.has(i, Lexicon.MILITARY_POST) && v.isAllUpper(i) && v.isWord(i + 1) && v.length(i + 1) == 2
           && v.isNumber(i + 2)) {
         return i + 2;
       }
@@ -479,7 +479,7 @@ final class LocationRecognizer extends TokenRecognizer {
     if (box > 0) {
       return v.isNumber(box) && v.length(box) <= 6 ? unitTail(v, box) : -1;
     }
-    if (!Words.PREFIX_STREETS.contains(w) || !v.isCapitalized(i) && v.style == TextView.Style.MIXED
+    if (!v.has(i, Lexicon.PREFIX_STREET) || !v.isCapitalized(i) && v.style == TextView.Style.MIXED
         && !(w.equals("ul") && v.isPunct(j, '.'))) {
       return -1;
     }
@@ -569,7 +569,7 @@ final class LocationRecognizer extends TokenRecognizer {
     if (v.isPunct(j, ',')) {
       j++;
     }
-    if (v.isWord(j) && Words.UNIT_WORDS.contains(v.lower(j))) {
+    if (v.has(j, Lexicon.UNIT)) {
       int u = unitNumber(v, j);
       if (u > j) {
         return u;

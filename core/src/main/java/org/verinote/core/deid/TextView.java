@@ -141,10 +141,31 @@ final class TextView {
   String lower(int i) {
     String l = lower[i];
     if (l == null) {
-      l = text.substring(start[i], end[i]).toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+      l = lowerOf(start[i], end[i]);
       lower[i] = l;
     }
     return l;
+  }
+
+  /** One pass and one copy for ASCII tokens (most of them); the full Unicode mapping otherwise. */
+  private String lowerOf(int s, int e) {
+    boolean change = false;
+    for (int p = s; p < e; p++) {
+      char c = text.charAt(p);
+      if (c >= 0x80) {
+        return text.substring(s, e).toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+      }
+      change |= c >= 'A' && c <= 'Z';
+    }
+    if (!change) {
+      return text.substring(s, e);
+    }
+    char[] out = new char[e - s];
+    for (int p = s; p < e; p++) {
+      char c = text.charAt(p);
+      out[p - s] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+    }
+    return new String(out);
   }
 
   /** The {@link Lexicon} flags of token {@code i} (0 for punctuation and unknown words). */
