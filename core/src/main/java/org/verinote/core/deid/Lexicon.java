@@ -33,6 +33,9 @@ final class Lexicon {
   static final int WEAK_INTRO = 1 << 20;
   static final int PREFIX_STREET = 1 << 21;
   static final int MILITARY_POST = 1 << 22;
+  static final int COUNTRY = 1 << 23;
+  static final int SHIP = 1 << 24;
+  static final int PARTICLE = 1 << 25;
 
   static final int TITLE = CLINICIAN_TITLE | PERSON_TITLE;
   static final int ANY_NAME = FIRST | AMBIGUOUS_FIRST | SURNAME;
@@ -64,6 +67,9 @@ final class Lexicon {
     put(flags, Words.UNIT_WORDS, UNIT);
     put(flags, Words.PREFIX_STREETS, PREFIX_STREET);
     put(flags, Words.MILITARY_POST, MILITARY_POST);
+    put(flags, Words.COUNTRY_WORDS, COUNTRY);
+    put(flags, Words.SHIP_PREFIXES, SHIP);
+    put(flags, Words.NAME_PARTICLES, PARTICLE);
     put(flags, Words.MONTHS.keySet(), MONTH);
     put(flags, Words.LIVE_VERBS, LIVE_VERB);
     put(flags, Words.LOCATION_CUES, LOCATION_CUE);

@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /**
  * A one-pass tokenisation of a text shared by the built-in recognizers: runs of letters and digits (a word keeps an
- * inner apostrophe, "O'Rourke", but not a possessive "'s"), and every other non-space character as its own token.
+ * inner apostrophe, "O'Rourke", but not a possessive "'s"; symbols that stand in for Greek capitals, "∆", count as
+ * letters next to a letter), and every other non-space character as its own token.
  * Linear in the text length. Not thread-safe (lower-cased forms are cached lazily).
  */
 final class TextView {
@@ -74,12 +75,13 @@ final class TextView {
         nl = Arrays.copyOf(nl, grow);
       }
       int j = i;
-      if (Character.isLetterOrDigit(c)) {
+      if (Character.isLetterOrDigit(c) || isLookalike(c) && i + 1 < len && Character.isLetter(text.charAt(i + 1))) {
         boolean letters = false;
         boolean digits = false;
         while (j < len) {
           char d = text.charAt(j);
-          if (Character.isLetter(d) || Character.getType(d) == Character.NON_SPACING_MARK) {
+          if (Character.isLetter(d) || Character.getType(d) == Character.NON_SPACING_MARK
+              || isLookalike(d) && (letters || j + 1 < len && Character.isLetter(text.charAt(j + 1)))) {
             letters = true;
             j++;
           } else if (Character.isDigit(d)) {
@@ -105,6 +107,14 @@ final class TextView {
       i = j;
     }
     return new TextView(text, n, s, e, k, nl);
+  }
+
+  /**
+   * Mathematical symbols that stand in for Greek capitals in legacy encodings ("ΧΑΝ∆ΡΙΑ" with U+2206 INCREMENT
+   * for Delta): inside or at the start of a word they are letters of it.
+   */
+  private static boolean isLookalike(char c) {
+    return c == '\u2206' || c == '\u2207' || c == '\u220F' || c == '\u2211';
   }
 
   private static boolean isPossessive(String text, int apostrophe) {
