@@ -370,6 +370,9 @@ final class LocationRecognizer extends TokenRecognizer {
       if (v.newlineBefore(k)) {
         return address(v, k) >= k ? k : s;
       }
+      if (!v.isWord(k) && !v.isPunct(k, '.')) {
+        return s; // a number or a sign: the address starts on the cue's line
+      }
     }
     return s;
   }
@@ -617,8 +620,7 @@ final class LocationRecognizer extends TokenRecognizer {
       if (!v.isWord(j) || v.has(j, Lexicon.UNIT)) {
         break;
       }
-      boolean particle = v.has(j, Lexicon.PARTICLE) && !v.isCapitalized(j) && last >= 0 || v.is(j, "do")
-          || v.is(j, "da") || v.is(j, "de") || v.is(j, "du") || v.is(j, "la") || v.is(j, "le") || v.is(j, "al");
+      boolean particle = v.has(j, Lexicon.PARTICLE) && !v.isCapitalized(j);
       if (particle) {
         continue;
       }
