@@ -359,11 +359,11 @@ final class LocationRecognizer extends TokenRecognizer {
   }
 
   /**
-   * "Address: Sara Schwarz / 28245 Puruntie 82": when the line after a cue holds a name and the next line starts
-   * an address, the address starts there. Returns the first token of the address line, or {@code s}.
+   * "Address: Sara Schwarz / 28245 Puruntie 82": when a name follows "address:" and the next line starts an
+   * address, the address starts there. Returns the first token of the address line, or {@code s}.
    */
   private static int addressLine(TextView v, int s) {
-    if (s >= v.size || address(v, s) >= s) {
+    if (s >= v.size || !v.isPunct(s - 1, ':') || !v.isCapitalized(s) || address(v, s) >= s) {
       return s;
     }
     for (int k = s + 1; k < v.size && k - s <= 6; k++) {
@@ -712,7 +712,8 @@ final class LocationRecognizer extends TokenRecognizer {
 
   /**
    * "lives on Via dei Fiorentini 17", "the bus station is on Hoge Wei 32": after "lives on", "is on", "enter on",
-   * a capitalised name ending in a house number at the end of a clause. Returns the number, or -1.
+   * a capitalised name (not only dictionary words: "Social Security 1200" is none) ending in a house number at the end
+   * of a clause. Returns the number, or -1.
    */
   private static int streetAfterOn(TextView v, int i) {
     if (!v.is(i - 1, "on") || !(v.is(i - 2, "lives") || v.is(i - 2, "live") || v.is(i - 2, "living")
@@ -722,6 +723,7 @@ final class LocationRecognizer extends TokenRecognizer {
     }
     int j = i;
     int names = 0;
+    boolean rare = false;
     while (j < v.size && j - i < 5 && !v.newlineBefore(j) && v.isWord(j)) {
       if (v.length(j) == 1 && v.isCapitalized(j) && v.isPunct(j + 1, '.') && v.adjacent(j)) {
         j += 2; // "C. Beerninckstraat"
@@ -735,10 +737,11 @@ final class LocationRecognizer extends TokenRecognizer {
           || v.has(j, Lexicon.STOP | Lexicon.CLINICAL | Lexicon.MONTH | Lexicon.TITLE | Lexicon.UNIT)) {
         return -1;
       }
+      rare |= !v.has(j, Lexicon.COMMON);
       names++;
       j++;
     }
-    if (names == 0 || !v.isNumber(j) || v.length(j) > 5 || v.newlineBefore(j) || v.adjacentDotNumber(j)) {
+    if (!rare || !v.isNumber(j) || v.length(j) > 5 || v.newlineBefore(j) || v.adjacentDotNumber(j)) {
       return -1;
     }
     int after = j + 1;
@@ -758,8 +761,8 @@ final class LocationRecognizer extends TokenRecognizer {
       if (v.has(j, Lexicon.MILITARY_POST)) {
         break;
       }
-      if (v.has(j, Lexicon.STOP | Lexicon.CLINICAL) || v.style == TextView.Style.MIXED && !v.isCapitalized(j)) {
-        return -1;
+      if (v.has(j, Lexicon.STOP) || v.style == TextView.Style.MIXED && !v.isCapitalized(j)) {
+        return -1; // a ship may be named "Comfort": the post line after it is the evidence
       }
       last = j;
     }
