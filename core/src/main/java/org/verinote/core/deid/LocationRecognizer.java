@@ -152,7 +152,8 @@ final class LocationRecognizer extends TokenRecognizer {
     int e = -1;
     for (int k = and + 1; k < v.size && k - and <= 4 && !v.newlineBefore(k); k++) {
       boolean ok = v.kind[k] == TextView.NUMBER || v.isWord(k) && !v.has(k, Lexicon.STOP | Lexicon.CLINICAL)
-          && (v.style != TextView.Style.MIXED || v.isCapitalized(k) || v.has(k, Lexicon.STREET));
+          && (v.style != TextView.Style.MIXED || v.isCapitalized(k) || v.has(k, Lexicon.STREET)
+          || v.has(k, Lexicon.PARTICLE) && v.isCapitalized(k + 1));
       if (!ok) {
         break;
       }
@@ -252,14 +253,21 @@ final class LocationRecognizer extends TokenRecognizer {
   private static int block(TextView v, int last) {
     int e = last;
     int lines = 0;
+    boolean bullet = false;
     for (int n = last + 1; n < v.size && n - last <= 20; n++) {
       if (v.newlineBefore(n) && (++lines > 3 || phoneLine(v, n))) {
         break;
       }
+      bullet = v.kind[n] == TextView.PUNCT && (v.newlineBefore(n) || bullet);
       if (v.kind[n] == TextView.PUNCT) {
         char c = v.text.charAt(v.start[n]);
-        if (c == ',' || c == '>' || c == '-' || c == '#' || c == '/' || c == '(' || c == ')') {
-          continue;
+        if (c == ',' || c == '>' || c == '-' || c == '#' || c == '/' || c == '(' || c == ')'
+            || bullet && (c == '?' || c == '*' || c == '\u2022' || c == '\u00b7')) {
+          continue; // "??? Suite 292": bullets the export turned into question marks
+        }
+        if ((c == '\'' || c == '\u2019') && v.adjacent(n - 1) && v.adjacent(n) && v.isWord(n + 1)
+            && v.length(n + 1) == 1) {
+          continue; // "SMITH'S GREEN"
         }
         if (c == '.' && n > 0 && v.adjacent(n - 1) && v.isWord(n - 1) && v.length(n - 1) <= 4
             && n + 1 < v.size && (v.kind[n + 1] != TextView.WORD || v.isCapitalized(n + 1)) && !v.newlineBefore(n + 1)
@@ -333,7 +341,7 @@ final class LocationRecognizer extends TokenRecognizer {
    * "begunje na gorenjskem".
    */
   private static boolean particleInName(TextView v, int n) {
-    if (!v.has(n, Lexicon.PARTICLE) || v.isCapitalized(n) || !v.isWord(n - 1) || !v.isWord(n + 1)
+    if (!v.has(n, Lexicon.PARTICLE) || v.isCapitalized(n) || !v.isWord(n - 1) && !v.isNumber(n - 1) || !v.isWord(n + 1)
         || v.newlineBefore(n) || v.newlineBefore(n + 1)) {
       return false;
     }
@@ -341,7 +349,7 @@ final class LocationRecognizer extends TokenRecognizer {
       return !v.has(n + 1, Lexicon.STOP | Lexicon.COMMON | Lexicon.CLINICAL)
           && !v.has(n - 1, Lexicon.STOP | Lexicon.COMMON | Lexicon.CLINICAL);
     }
-    return v.isCapitalized(n - 1) && v.isCapitalized(n + 1);
+    return (v.isCapitalized(n - 1) || v.isNumber(n - 1)) && v.isCapitalized(n + 1);
   }
 
   /** A line that starts with a phone number (seven or more digits in groups): the end of an address block. */
@@ -602,11 +610,14 @@ final class LocationRecognizer extends TokenRecognizer {
       return v.isNumber(box) && v.length(box) <= 6 ? unitTail(v, box) : -1;
     }
     boolean numbered = i > 0 && v.kind[i - 1] == TextView.NUMBER && !v.newlineBefore(i);
-    if (!v.has(i, Lexicon.PREFIX_STREET) || !v.isCapitalized(i) && v.style == TextView.Style.MIXED
-        && !(w.equals("ul") && v.isPunct(j, '.')) && !(numbered && LOWER_CASE_PREFIXES.contains(w))) {
+    boolean calle = w.equals("c") && v.style == TextView.Style.MIXED && v.isCapitalized(i) && v.isPunct(j, '/')
+        && v.adjacent(i) && v.isWord(j + 1) && v.length(j + 1) > 2 && !v.isAllUpper(j + 1); // "C/ Mayor 3"
+    if (!calle && (!v.has(i, Lexicon.PREFIX_STREET) || !v.isCapitalized(i) && v.style == TextView.Style.MIXED
+        && !(w.equals("ul") && v.isPunct(j, '.')) && !(numbered && (LOWER_CASE_PREFIXES.contains(w)
+        || !w.equals("via") && capitalisedNameAfter(v, j))))) {
       return -1;
     }
-    if (v.isPunct(j, '.') && v.adjacent(i)) {
+    if ((v.isPunct(j, '.') || calle) && v.adjacent(i)) {
       j++;
     }
     // a lower-case name is accepted after a house number or in lower-case text: "31 Rue tachkent St."
@@ -627,16 +638,38 @@ final class LocationRecognizer extends TokenRecognizer {
       if (v.has(j, Lexicon.STOP | Lexicon.CLINICAL | Lexicon.MONTH)) {
         break;
       }
-      if (!v.isCapitalized(j)) {
+      if (!v.isCapitalized(j) && !elided(v, j)) {
         if (!lowerNames || v.length(j) < 2) {
           break;
         }
-        weak |= v.has(j, Lexicon.COMMON) || v.style == TextView.Style.MIXED;
+        weak |= v.has(j, Lexicon.COMMON);
       }
       last = j;
     }
     // no number: "62 Rue Gafsa" is accepted only after a leading house number, and only with names
     return last >= 0 && numbered && (!weak || v.has(last, Lexicon.STREET)) ? unitTail(v, last) : -1;
+  }
+
+  /** Whether the first word after the particles from {@code j} on is capitalised: "33 avenue de Provence". */
+  private static boolean capitalisedNameAfter(TextView v, int j) {
+    int k = j;
+    while (v.has(k, Lexicon.PARTICLE) && !v.isCapitalized(k) && !v.newlineBefore(k)) {
+      k++;
+    }
+    return v.isWord(k) && !v.newlineBefore(k) && (v.isCapitalized(k) && !v.isAllUpper(k) || elided(v, k))
+        && !v.has(k, Lexicon.STOP | Lexicon.CLINICAL | Lexicon.MONTH);
+  }
+
+  /** A French or Italian elided article before a capitalised name: "d'Ouchy", "l'Église". */
+  private static boolean elided(TextView v, int j) {
+    if (!v.isWord(j) || v.length(j) < 4) {
+      return false;
+    }
+    String t = v.text;
+    int s = v.start[j];
+    char a = t.charAt(s + 1);
+    return (a == '\'' || a == '\u2019') && (t.charAt(s) == 'd' || t.charAt(s) == 'l')
+        && Character.isUpperCase(t.charAt(s + 2));
   }
 
   /**
@@ -649,8 +682,10 @@ final class LocationRecognizer extends TokenRecognizer {
       return -1;
     }
     int j = i + 1;
-    if (v.isWord(j) && v.isCapitalized(j) && !v.isAllUpper(j) && !v.has(j, Lexicon.STOP | Lexicon.CLINICAL)) {
-      j++;
+    if (v.isWord(j) && !v.newlineBefore(j) && !v.has(j, Lexicon.STOP | Lexicon.CLINICAL)
+        && (v.isCapitalized(j) && !v.isAllUpper(j) || !v.has(j, Lexicon.COMMON) && v.isWord(j + 1)
+        && Words.LOWER_STREET_WORDS.contains(v.lower(j + 1)))) {
+      j++; // "Erzsébet Királyné útja", "Árpád fejedelem útja"
     }
     if (!v.isWord(j) || v.newlineBefore(j) || v.isCapitalized(j) || !Words.LOWER_STREET_WORDS.contains(v.lower(j))) {
       return -1;
@@ -683,10 +718,17 @@ final class LocationRecognizer extends TokenRecognizer {
       if (v.length(j) == 1 && v.isCapitalized(j) && v.isPunct(j + 1, '.') && v.adjacent(j) && names == 0) {
         j += 2; // "Λ." (Leoforos)
         names--; // an initial is no name by itself
+      } else if (names > 0 && v.has(j, Lexicon.PARTICLE) && !v.isCapitalized(j) && v.isWord(j + 1)
+          && v.isCapitalized(j + 1)) {
+        j++; // "Jiřího z Poděbrad"
+        names--;
       } else if (nonLatin(v, j) || v.style == TextView.Style.MIXED && v.isCapitalized(j) && !v.isAllUpper(j)
           && !v.has(j, Lexicon.STOP | Lexicon.COMMON | Lexicon.CLINICAL | Lexicon.MONTH | Lexicon.TITLE)) {
         script |= nonLatin(v, j);
         j++;
+        if (v.isPunct(j, '-') && v.adjacent(j - 1) && v.adjacent(j) && v.isWord(j + 1) && v.isCapitalized(j + 1)) {
+          j++; // "Vana-Viru"
+        }
       } else {
         return -1;
       }
@@ -716,11 +758,12 @@ final class LocationRecognizer extends TokenRecognizer {
    * of a clause. Returns the number, or -1.
    */
   private static int streetAfterOn(TextView v, int i) {
-    if (!v.is(i - 1, "on") || !(v.is(i - 2, "lives") || v.is(i - 2, "live") || v.is(i - 2, "living")
-        || v.is(i - 2, "lived") || v.is(i - 2, "is") || v.is(i - 2, "enter") || v.is(i - 2, "located")
-        || v.is(i - 2, "situated") || v.is(i - 2, "stays"))) {
+    if (!v.is(i - 1, "on")) {
       return -1;
     }
+    boolean verb = v.is(i - 2, "lives") || v.is(i - 2, "live") || v.is(i - 2, "living") || v.is(i - 2, "lived")
+        || v.is(i - 2, "is") || v.is(i - 2, "enter") || v.is(i - 2, "located") || v.is(i - 2, "situated")
+        || v.is(i - 2, "stays");
     int j = i;
     int names = 0;
     boolean rare = false;
@@ -737,9 +780,15 @@ final class LocationRecognizer extends TokenRecognizer {
           || v.has(j, Lexicon.STOP | Lexicon.CLINICAL | Lexicon.MONTH | Lexicon.TITLE | Lexicon.UNIT)) {
         return -1;
       }
+      if (rare && names > 0 && v.isCapitalized(j) && STRONG_SUFFIX.contains(v.lower(j))) {
+        return j; // "on Berg Hills Street": a name and a street suffix need no house number
+      }
       rare |= !v.has(j, Lexicon.COMMON);
       names++;
       j++;
+    }
+    if (!verb) {
+      return -1;
     }
     if (!rare || !v.isNumber(j) || v.length(j) > 5 || v.newlineBefore(j) || v.adjacentDotNumber(j)) {
       return -1;
@@ -841,7 +890,8 @@ final class LocationRecognizer extends TokenRecognizer {
         || w.endsWith("vej") || w.endsWith("katu") || w.endsWith("straat") || w.endsWith("gatan")
         || w.endsWith("vägen") || w.endsWith("veien") || w.endsWith("weg") || w.endsWith("tie")
         && w.length() > 7 || w.endsWith("laan") || w.endsWith("gasse") || w.endsWith("allee")
-        || w.endsWith("platz") || w.endsWith("gata") || w.endsWith("plein") || w.endsWith("stötten"));
+        || w.endsWith("platz") || w.endsWith("gata") || w.endsWith("plein") || w.endsWith("stötten")
+        || w.endsWith("kuja") || w.endsWith("polku") || w.endsWith("raitti"));
   }
 
   private static int suffixEnd(TextView v, int j) {

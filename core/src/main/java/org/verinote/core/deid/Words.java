@@ -96,7 +96,7 @@ final class Words {
   static final Set<String> LOWER_STREET_WORDS = set("tér", "u", "utca", "út", "útja", "körút", "rkp", "kapu",
       "gate", "gata", "terrasse", "vei", "vej", "veg", "str", "straße", "strasse", "ulica", "sokak", "cad",
       "caddesi", "sor", "köz", "sétány", "allé", "plass", "torg", "tie", "kuja", "iela", "gatve", "tee", "ulice",
-      "náměstí", "trg", "cesta");
+      "náměstí", "trg", "cesta", "tänav", "põik", "maantee", "puiestee", "väljak", "tn", "mnt");
 
   /** Endings of US and English town names ("-ville", "-town", "-burg"…), used only after a place preposition. */
   static final List<String> TOWN_ENDINGS = List.of("ville", "town", "burg", "burgh", "boro", "borough", "port",
