@@ -50,6 +50,22 @@ class AddressBlockExamplesTest {
   }
 
   @Test
+  void addressBlock_withBulletedLines_takesEveryLine() {
+    String text = "??? Freja Holm\\n??? 83854 Strickstrasse 61\\n??? Suite 292\\n??? Zuoz\\n??? Switzerland 7524";
+
+    assertThat(found(text, PhiType.ADDRESS)).containsExactly(
+        "83854 Strickstrasse 61\\n??? Suite 292\\n??? Zuoz\\n??? Switzerland 7524");
+  }
+
+  @Test
+  void addressBlock_withPossessivePlaceName_continuesPastIt() {
+    String text = "Send the card to 9858 92 Hounslow Rd\\n Suite 603\\n SMITH'S GREEN\\n United Kingdom?";
+
+    assertThat(found(text, PhiType.ADDRESS)).containsExactly(
+        "9858 92 Hounslow Rd\\n Suite 603\\n SMITH'S GREEN\\n United Kingdom");
+  }
+
+  @Test
   void addressBlock_followedByPhoneLine_endsBeforeThePhone() {
     String text = "Jane Roe\\n\\n3536 1659 Oak St\\n Apt. 83\\n Springfield\\n South Africa 70651\\n082 490 1693-Office";
 
@@ -88,12 +104,21 @@ class AddressBlockExamplesTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
+  @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
       "Maria lives on Via dei Mille 12.|Via dei Mille 12",
       "The bus station is on Pod Vinicemi 1677|Pod Vinicemi 1677",
       "Pedestrians must enter on Hoge Weide 32 St. at the back|Hoge Weide 32",
       "It is at 31 rue de la Paix, Paris|31 rue de la Paix",
       "Meet me at 479 95 Avenue des Champs Apt. 8 tonight|479 95 Avenue des Champs Apt. 8",
+      "The title refers to C/ Mayor Alta 88 street in Toledo|C/ Mayor Alta 88",
+      "The office is at 9243 Avenue d'Ouchy 109 Apt. 7, Lausanne|9243 Avenue d'Ouchy 109 Apt. 7",
+      "Verda lives on 33 avenue de Provence street.|33 avenue de Provence",
+      "I now live in 6570 Jiřího z Poděbrad 1874 Apt. 8|6570 Jiřího z Poděbrad 1874 Apt. 8",
+      "Marisa Alves\\n09457 Vana-Viru 25 Apt. 9\\nTallinn|09457 Vana-Viru 25 Apt. 9",
+      "The bus drops you off at 518 Árpád fejedelem útja 62. St.|518 Árpád fejedelem útja 62.",
+      "It is at Merineitsi põik 87 in Tartu|Merineitsi põik 87",
+      "Send it to Ilmalankuja 82, Pori|Ilmalankuja 82",
+      "these early shows on Berg Hills Street were important|Berg Hills Street",
   })
   void streetName_inEuropeanLayouts_isFound(String text, String expected) {
     assertThat(found(text, PhiType.ADDRESS)).anySatisfy(a -> assertThat(a).startsWith(expected));
@@ -126,6 +151,10 @@ class AddressBlockExamplesTest {
       "Seen in March 2019, and again",
       "take 2 via mouth 3 times a day",
       "My nan came to visit 3 days ago",
+      "STILL C/O PAIN 5-9 OUT OF 10",
+      "Much improved from cath lab. C/O 5.6/67. Nipride was begun",
+      "ENCOURAGED TO C/DB Q 1-2 HRS. COUGHING",
+      "BP 82-116/30-60 via NBP. Urine output dropped",
   })
   void clinicalText_hasNoAddressOrZip(String text) {
     assertThat(found(text, PhiType.ADDRESS)).isEmpty();
