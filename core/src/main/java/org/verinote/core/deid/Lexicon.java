@@ -105,6 +105,51 @@ final class Lexicon {
   }
 
   /**
+   * The slot of the ASCII word {@code text[s, e)} read in lower case, without building the lower-cased string.
+   *
+   * @return the slot, or -1 when the word is in no category
+   */
+  static int slot(String text, int s, int e) {
+    int h = 0;
+    for (int p = s; p < e; p++) {
+      h = 31 * h + asciiLower(text.charAt(p));
+    }
+    int slot = spread(h) & MASK;
+    int len = e - s;
+    String k;
+    while ((k = KEYS[slot]) != null) {
+      if (k.length() == len && sameLower(k, text, s)) {
+        return slot;
+      }
+      slot = (slot + 1) & MASK;
+    }
+    return -1;
+  }
+
+  /** The word in {@code slot}, lower case (shared: no copy per token). */
+  static String word(int slot) {
+    return KEYS[slot];
+  }
+
+  /** The flags of the word in {@code slot}. */
+  static int flagsAt(int slot) {
+    return VALUES[slot];
+  }
+
+  private static boolean sameLower(String key, String text, int s) {
+    for (int i = 0; i < key.length(); i++) {
+      if (key.charAt(i) != asciiLower(text.charAt(s + i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static char asciiLower(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+  }
+
+  /**
    * The flags of a lower-cased word.
    *
    * @param lower the word, lower case

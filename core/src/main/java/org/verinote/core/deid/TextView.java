@@ -26,6 +26,9 @@ final class TextView {
   static final byte ALNUM = 3;
   static final byte PUNCT = 4;
 
+  /** Marks a looked-up entry of {@link #flags} (a word in no category has flags 0). */
+  private static final int KNOWN = 0x40000000;
+
   final String text;
   final int size;
   final int[] start;
@@ -151,21 +154,42 @@ final class TextView {
   String lower(int i) {
     String l = lower[i];
     if (l == null) {
-      l = lowerOf(start[i], end[i]);
-      lower[i] = l;
+      resolve(i);
+      l = lower[i];
     }
     return l;
   }
 
-  /** One pass and one copy for ASCII tokens (most of them); the full Unicode mapping otherwise. */
-  private String lowerOf(int s, int e) {
-    boolean change = false;
+  /**
+   * Lower-cases token {@code i} and looks its flags up at once. An ASCII token the lexicon knows (most of them)
+   * shares the lexicon's string: no copy, one hash; others are copied once.
+   */
+  private void resolve(int i) {
+    int s = start[i];
+    int e = end[i];
     for (int p = s; p < e; p++) {
-      char c = text.charAt(p);
-      if (c >= 0x80) {
-        return text.substring(s, e).toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+      if (text.charAt(p) >= 0x80) {
+        String l = text.substring(s, e).toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        lower[i] = l;
+        flags[i] = Lexicon.flags(l) | KNOWN;
+        return;
       }
-      change |= c >= 'A' && c <= 'Z';
+    }
+    int slot = Lexicon.slot(text, s, e);
+    if (slot >= 0) {
+      lower[i] = Lexicon.word(slot);
+      flags[i] = Lexicon.flagsAt(slot) | KNOWN;
+      return;
+    }
+    lower[i] = asciiLower(s, e);
+    flags[i] = KNOWN;
+  }
+
+  private String asciiLower(int s, int e) {
+    boolean change = false;
+    for (int p = s; p < e && !change; p++) {
+      char c = text.charAt(p);
+      change = c >= 'A' && c <= 'Z';
     }
     if (!change) {
       return text.substring(s, e);
@@ -185,10 +209,10 @@ final class TextView {
     }
     int f = flags[i];
     if (f == 0) {
-      f = Lexicon.flags(lower(i)) | 0x40000000;
-      flags[i] = f;
+      resolve(i);
+      f = flags[i];
     }
-    return f & ~0x40000000;
+    return f & ~KNOWN;
   }
 
   boolean has(int i, int flag) {
