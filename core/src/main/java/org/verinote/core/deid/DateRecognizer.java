@@ -125,6 +125,12 @@ final class DateRecognizer extends TokenRecognizer {
     }
     boolean third = v.adjacent(i + 2) && i + 4 < v.size && v.isPunct(i + 3, sep) && v.adjacent(i + 3)
         && v.isNumber(i + 4);
+    if (third && sep == '/' && v.length(i + 4) <= 2 && v.adjacent(i + 4) && v.isPunct(i + 5, '/')
+        && v.adjacent(i + 5) && v.isNumber(i + 6) && v.length(i + 6) <= 2 && notContinued(v, i + 6)
+        && DateValue.valid(v.intValue(i + 4), v.intValue(i + 6))) {
+      // "10/03/10/04": two month/day dates run together; no single calendar date, so never shifted
+      return new Hit(i, i + 6, new DateValue(0, 0, 0, DateValue.Style.NUMERIC_MDY, '/', 0), 0.8);
+    }
     if (third) {
       int len = v.length(i + 4);
       if ((len == 2 || len == 4) && notContinued(v, i + 4)) {
@@ -147,6 +153,25 @@ final class DateRecognizer extends TokenRecognizer {
       return null; // fractions: "1/2 amp", "2/2"
     }
     return new Hit(i, i + 2, new DateValue(0, month, day, DateValue.Style.NUMERIC_MDY, '/', 0), 0.8);
+  }
+
+  /**
+   * A two-digit year marked by an apostrophe: "'09 PTCA", "CVA 74'", "prostate CA'88" — but not a height ("5'10")
+   * or a quoted number ("'10'").
+   */
+  private static boolean apostropheYear(TextView v, int i) {
+    boolean before = i > 0 && v.adjacent(i - 1) && isApostrophe(v, i - 1)
+        && !(i > 1 && v.adjacent(i - 2) && v.isNumber(i - 2));
+    boolean after = i + 1 < v.size && v.adjacent(i) && isApostrophe(v, i + 1)
+        && !(i + 2 < v.size && v.adjacent(i + 1) && (v.isNumber(i + 2) || v.isWord(i + 2)))
+        && !(i > 0 && v.adjacent(i - 1) && v.kind[i - 1] != TextView.WORD && !isApostrophe(v, i - 1));
+    boolean quoted = before && i + 1 < v.size && v.adjacent(i) && isApostrophe(v, i + 1);
+    return (before || after) && !quoted && !(i + 1 < v.size && v.adjacent(i) && (v.isPunct(i + 1, '"')
+        || v.isPunct(i + 1, '\u201D')));
+  }
+
+  private static boolean isApostrophe(TextView v, int k) {
+    return v.isPunct(k, '\'') || v.isPunct(k, '\u2019');
   }
 
   private static boolean datePreposition(TextView v, int k) {
@@ -180,6 +205,9 @@ final class DateRecognizer extends TokenRecognizer {
         return new Hit(i, i, new DateValue(0, Words.MONTHS.get(m), 0, DateValue.Style.WRITTEN, ' ', 0), 0.7);
       }
       return null;
+    }
+    if (v.kind[i] == TextView.NUMBER && v.length(i) == 2 && apostropheYear(v, i)) {
+      return new Hit(i, i, new DateValue(0, 0, 0, DateValue.Style.NUMERIC_MDY, '\'', 0), 0.7);
     }
     if (v.kind[i] == TextView.NUMBER && v.is(i - 1, "on") && v.length(i) <= 2 && v.adjacent(i)
         && v.isPunct(i + 1, '-') && v.adjacent(i + 1) && v.isNumber(i + 2) && v.length(i + 2) <= 2) {

@@ -77,7 +77,16 @@ final class LocationRecognizer extends TokenRecognizer {
       add(out, v, i, e, PhiType.ZIP, 0.85);
       return e + 1;
     }
+    int ward = ward(v, i);
+    if (ward >= i) {
+      add(out, v, i, ward, PhiType.LOCATION, 0.75);
+      return ward + 1;
+    }
     if (v.kind[i] != TextView.WORD) {
+      return i + 1;
+    }
+    if (hospitalAcronym(v, i)) {
+      add(out, v, i, i, PhiType.ORGANIZATION, 0.6);
       return i + 1;
     }
     if (v.is(i, "corner") && v.is(i + 1, "of")) {
@@ -116,6 +125,14 @@ final class LocationRecognizer extends TokenRecognizer {
         add(out, v, j, e, PhiType.ADDRESS, 0.85);
         return e + 1;
       }
+      int w = ward(v, j);
+      if (w >= j) {
+        add(out, v, j, w, PhiType.LOCATION, 0.75);
+        return w + 1;
+      }
+      if (saintName(v, j) > j) {
+        return j; // "went to Holy Cross": the saint's-name rule takes it
+      }
       if (placeWord(v, j) || facilityAcronym(v, j) || townWord(v, j)) {
         int e = j;
         while (e + 1 < v.size && e - j < 2 && placeWord(v, e + 1) && !v.newlineBefore(e + 1)) {
@@ -129,6 +146,97 @@ final class LocationRecognizer extends TokenRecognizer {
       }
     }
     return i + 1;
+  }
+
+  /** Words that make a number after a name a dose or a measurement, not a ward or floor ("on propofol 20 mcg"). */
+  private static final java.util.Set<String> MEASURE = java.util.Set.of("mg", "mcg", "g", "gm", "gms", "gram",
+      "grams", "ml", "cc", "cc's", "l", "lpm", "units", "unit", "u", "meq", "mmol", "mmhg", "hr", "hrs", "h",
+      "hours", "hour", "min", "mins", "minutes", "days", "day", "weeks", "kg", "lb", "lbs", "percent", "x", "mm", "cm",
+      "liters", "litres", "puffs", "tabs", "tablets", "doses", "mcq", "ng", "iu");
+
+  /**
+   * A ward or unit named after a building or a benefactor: "transfer to Quartermain 2", "intubated on WEST 4",
+   * "admitted to QUARTERMAIN7" — a word no dictionary knows, right after "to"/"on", followed by a floor number
+   * (1–19) that is not a dose or a rate. Returns the ward name's token (the number is not part of it), or -1.
+   */
+  private static int ward(TextView v, int i) {
+    if (!(v.is(i - 1, "to") || v.is(i - 1, "on")) || i >= v.size) {
+      return -1;
+    }
+    if (v.kind[i] == TextView.ALNUM) {
+      // "QUARTERMAIN7": letters then one or two digits, glued
+      int p = v.start[i];
+      int q = v.end[i];
+      int d = q;
+      while (d > p && Character.isDigit(v.text.charAt(d - 1))) {
+        d--;
+      }
+      if (q - d < 1 || q - d > 2 || d - p < 5 || v.text.charAt(d) == '0') {
+        return -1;
+      }
+      for (int k = p; k < d; k++) {
+        if (!Character.isLetter(v.text.charAt(k))) {
+          return -1;
+        }
+      }
+      if (Lexicon.flags(v.text.substring(p, d).toLowerCase(java.util.Locale.ROOT)) != 0) {
+        return -1;
+      }
+      return wardName(v, i) ? i : -1;
+    }
+    if (!v.isWord(i) || v.length(i) < 5 || (v.flags(i) & ~(Lexicon.FIRST | Lexicon.SURNAME)) != 0
+        || !wardName(v, i)) {
+      return -1;
+    }
+    int n = i + 1;
+    if (!v.isNumber(n) || v.text.charAt(v.start[n]) == '0' || v.intValue(n) > 19 || v.newlineBefore(n)
+        || v.start[n] - v.end[i] > 1) {
+      return -1;
+    }
+    if (n + 1 < v.size && !v.newlineBefore(n + 1) && (v.isPunct(n + 1, '.') && v.isNumber(n + 2) && v.adjacent(n + 1)
+        || v.isPunct(n + 1, '/') || v.isPunct(n + 1, '%') || v.isPunct(n + 1, '-') && v.isNumber(n + 2)
+        || v.isWord(n + 1) && MEASURE.contains(v.lower(n + 1)))) {
+      return -1;
+    }
+    return i; // the floor number alone identifies nobody
+  }
+
+  /**
+   * The case of a ward name: capitalised in mixed-case text (or any case right after "transfer to"), anything in
+   * all-caps or all-lower text.
+   */
+  private static boolean wardName(TextView v, int i) {
+    return v.style != TextView.Style.MIXED || v.isCapitalized(i) || v.is(i - 1, "to") && v.has(i - 2, Lexicon.LIVE_VERB);
+  }
+
+  /** Hospital-name endings of acronyms: "GH", "MGH", "VAMC", "BIDMC", "UMMC" (hospital, medical center). */
+  private static final java.util.Set<String> HOSPITAL_NEXT = java.util.Set.of("er", "ew", "ed", "cath", "ccu",
+      "icu", "micu", "sicu", "ctu", "csru", "emergency", "attorneys", "er's");
+
+  /**
+   * A hospital by the shape of its acronym: an all-capital word of two to four letters that no dictionary knows (and no state code),
+   * ending in "H" (hospital) or "MC" (medical center), after "to"/"at"/"from"/"in"/"@" or before "ER", "EW", "cath
+   * lab", "ICU": "brought to GH ER", "at VAMC", "retired from GH". Lower-case text qualifies when the whole text is
+   * lower-case.
+   */
+  private static boolean hospitalAcronym(TextView v, int i) {
+    int len = v.length(i);
+    if (len < 2 || len > 4 || v.flags(i) != 0 || len == 2 && Words.STATE_CODES.contains(v.lower(i))) {
+      return false;
+    }
+    String w = v.lower(i);
+    if (!(w.endsWith("h") || w.endsWith("mc") || w.endsWith("hc"))) {
+      return false;
+    }
+    boolean before = v.is(i - 1, "to") || v.is(i - 1, "at") || v.is(i - 1, "from") || v.is(i - 1, "in")
+        || v.isPunct(i - 1, '@') || v.is(i - 1, "leave");
+    boolean after = i + 1 < v.size && !v.newlineBefore(i + 1) && v.isWord(i + 1)
+        && HOSPITAL_NEXT.contains(v.lower(i + 1));
+    if (!v.isAllUpper(i) && !(v.text.regionMatches(v.start[i], w, 0, len)
+        && (v.style == TextView.Style.LOWER || before && !v.is(i - 1, "in")))) {
+      return false; // "GH" anywhere; "gh" in lower-case text, or after "to"/"at"/"from" in mixed-case text
+    }
+    return before || after;
   }
 
   /**
@@ -194,6 +302,9 @@ final class LocationRecognizer extends TokenRecognizer {
       return -1;
     }
     int j = v.isPunct(i + 1, '.') && v.adjacent(i) ? i + 2 : i + 1;
+    if (v.is(i, "holy") && v.isWord(j) && !v.newlineBefore(j) && !v.has(j, Lexicon.STOP | Lexicon.MONTH)) {
+      return j; // "Holy Cross", "Holy Family", "Holy Spirit"
+    }
     if (!v.isWord(j) || v.newlineBefore(j) || v.has(j, Lexicon.STOP | Lexicon.CLINICAL | Lexicon.MONTH)
         || v.style == TextView.Style.MIXED && !v.isCapitalized(j)) {
       return -1;
@@ -407,8 +518,9 @@ final class LocationRecognizer extends TokenRecognizer {
   /** "lives in", "from", "transferred to": a cue for a place. */
   private static boolean placeCue(TextView v, int i) {
     String w = v.lower(i);
-    if (v.has(i - 1, Lexicon.LIVE_VERB) || w.equals("to") && v.is(i - 1, "back")) {
-      return true;
+    if (v.has(i - 1, Lexicon.LIVE_VERB) || w.equals("to") && v.is(i - 1, "back")
+        || w.equals("in") && v.is(i - 1, "home")) {
+      return true; // "transferred to", "back to", "found in his home in Milford"
     }
     if (w.equals("from") && v.style != TextView.Style.LOWER) {
       return true;

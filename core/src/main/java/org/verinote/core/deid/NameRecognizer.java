@@ -38,7 +38,10 @@ final class NameRecognizer extends TokenRecognizer {
         j++;
       }
       int e = -1;
-      if (isInitial(v, j) && afterTitle(v, initialNext(v, j), f)) {
+      if (v.is(j, "o") && v.isWord(j + 1) && v.length(j + 1) >= 3 && !v.newlineBefore(j + 1)
+          && !v.has(j + 1, Lexicon.STOP | Lexicon.CLINICAL) && v.start[j + 1] - v.end[j] == 1) {
+        e = extend(v, j + 1); // "Dr. o rourke": the Irish particle, its apostrophe lost
+      } else if (isInitial(v, j) && afterTitle(v, initialNext(v, j), f)) {
         e = extend(v, initialNext(v, j));
       } else if (afterTitle(v, j, f)) {
         e = extend(v, j);
@@ -184,6 +187,12 @@ final class NameRecognizer extends TokenRecognizer {
       // "Dr Will Cole": a capitalised given name that is also a function word
       return capital && v.style == TextView.Style.MIXED && (f & Lexicon.ANY_NAME) != 0;
     }
+    if ((v.is(j - 1, "dr") || v.isPunct(j - 1, '.') && v.is(j - 2, "dr")) && ((f & Lexicon.CLINICAL) == 0
+        || v.has(j + 1, Lexicon.TRAILING) || v.isPunct(j + 1, '\'') && v.adjacent(j) && v.is(j + 2, "s"))) {
+      // "dr small today", "per dr. white's order": after the written abbreviation an ordinary word is a surname; a
+      // clinical one ("dr walker notified") before "aware"/"notified"… or a possessive
+      return true;
+    }
     if ((titleFlags & Lexicon.STRONG_TITLE) != 0 && v.style != TextView.Style.UPPER) {
       // "mrs cohen", "Dr. Foley": a capitalised word, or a lower-case one that is not a common or clinical word
       return capital || (f & Lexicon.CLINICAL) == 0 && ((f & Lexicon.COMMON) == 0 || (f & Lexicon.ANY_NAME) != 0);
@@ -323,8 +332,14 @@ final class NameRecognizer extends TokenRecognizer {
     int s = j;
     for (int k = 0; k < 3 && s - 1 >= 0; k++) {
       int p = s - 1;
-      if (v.isPunct(p, '.') && p - 1 >= 0 && isInitial(v, p - 1)) {
-        s = p - 1;
+      if (v.isPunct(p, '.') && p - 1 >= 0 && (isInitial(v, p - 1)
+          || v.style == TextView.Style.LOWER && v.isWord(p - 1) && v.length(p - 1) == 1 && v.adjacent(p - 1))) {
+        s = p - 1; // "J. Roberto RRT", and "s. roberto rrt" in lower-case notes
+        continue;
+      }
+      if (v.isPunct(p, '-') && v.adjacent(p) && p - 1 >= 0 && v.adjacent(p - 1) && v.isWord(p - 1)
+          && !v.has(p - 1, Lexicon.STOP | Lexicon.CLINICAL)) {
+        s = p - 1; // "Stord-Painter MD": a double-barrelled surname
         continue;
       }
       if (!v.newlineBefore(s) && (looseName(v, p) || isInitial(v, p)

@@ -44,7 +44,7 @@ final class Words {
       "grandaughter", "grandmother", "grandfather", "aunt", "uncle", "cousin", "partner", "boyfriend", "girlfriend",
       "spouse", "fiance", "fiancee", "stepson", "stepdaughter", "neighbor", "neighbour", "guardian", "caregiver",
       "roommate", "sons", "daughters", "sisters", "brothers", "grandchildren", "children", "kids", "hcp", "other",
-      "sibling", "in-law", "colleague", "coworker", "chaplain", "pastor", "manager", "worker");
+      "sibling", "in-law", "colleague", "coworker", "chaplain", "pastor", "manager", "worker", "lawyer", "attorney", "poa");
 
   static final Set<String> INTRO_CUES = set("hi", "hello", "hey", "thanks", "bye", "goodbye", "dear", "meet",
       "named", "name's", "called");

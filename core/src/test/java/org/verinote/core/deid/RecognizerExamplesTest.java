@@ -35,6 +35,14 @@ class RecognizerExamplesTest {
       "AS PER E. WELSH: BILAT EFFUSIONS|E. WELSH|PERSON",
       "Mary Hulse, R.N.|Mary Hulse|PERSON",
       "Dr. Rakusin and Toolis aware.|Toolis|PERSON",
+      "rectal tube placed per dr. white's order.|white|CLINICIAN",
+      "spoke with dr small today about options|small|CLINICIAN",
+      "Dr. o rourke and Dr. Lee in room.|o rourke|CLINICIAN",
+      "plan to extubate tomorrow. s. roberto rrt|s. roberto|CLINICIAN",
+      "Stord-Painter MD plans talc tomorrow|Stord-Painter|CLINICIAN",
+      "Wife and lawyer (Wil Laberbera) aware of plan|Wil Laberbera|PERSON",
+      "hct down to 30.5. dr walker notified and repeat hct|walker|CLINICIAN",
+      "Reported results to Dr. Walker. CV: stable|Walker|CLINICIAN",
   })
   void names(String text, String expected, PhiType type) {
     assertThat(DEID.find(text)).anySatisfy(s -> {
@@ -57,6 +65,10 @@ class RecognizerExamplesTest {
       "admitted to GH from home in sept. and discharged|sept",
       "He returned to OR on 7-8 for coiling|7-8",
       "HCT 30 POST 3/3 TX|3/3",
+      "PMHX: CABGx4 '79, GERD|79",
+      "CVA 74'. CHOLECYSTECTOMY|74",
+      "prostate CA'88, GERD|88",
+      "HAD TREATMENTS 10/03/10/04 AND DUE AGAIN|10/03/10/04",
   })
   void dates(String text, String expected) {
     assertThat(found(text, PhiType.DATE)).containsExactly(expected);
@@ -75,6 +87,8 @@ class RecognizerExamplesTest {
       "on 5/5 strength",
       "the 2nd, 3rd and 4th digits",
       "3 mg given",
+      "height 5'10\" and weight 80 kg",
+      "she rated it '10' on the scale",
   })
   void notDates(String text) {
     assertThat(found(text, PhiType.DATE)).isEmpty();
