@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * The token syntax ({@code [PATIENT_1]}) and the tolerant reader used by restore and by input escaping: brackets
  * may be missing on one or both sides, case may change, whitespace (a line break) may sit anywhere inside brackets.
- * Every pattern is bounded, so scanning is linear.
+ * Every look-ahead is bounded (48 characters between brackets, seven digits, the longest prefix), so scanning is
+ * linear.
  */
 final class TokenCodec {
 
