@@ -431,15 +431,16 @@ final class LocationRecognizer extends TokenRecognizer {
   }
 
   /**
-   * A two- or three-letter region code after a comma, at the start of a line or after a city in capitals:
-   * ", CO", "OULU NO", "\n SK"; in lower-case text only after a comma and before a line end or a number.
+   * A two- or three-letter region code after a comma, at the start of a line, after a city in capitals or between a
+   * city and a postal code: ", CO", "OULU NO", "\n SK", "Aalborg NO 9100"; in lower-case text only after a comma and
+   * before a line end or a number.
    */
   private static boolean regionCode(TextView v, int n) {
     if (v.length(n) > 3 || !v.isWord(n) || v.style == TextView.Style.UPPER) {
       return false;
     }
     boolean after = v.isPunct(n - 1, ',') || v.newlineBefore(n) || v.isWord(n - 1) && v.isAllUpper(n - 1)
-        && v.length(n - 1) > 3;
+        && v.length(n - 1) > 3 || v.isWord(n - 1) && v.isNumber(n + 1) && !v.newlineBefore(n + 1);
     if (v.style == TextView.Style.LOWER) {
       return v.length(n) == 2 && v.isPunct(n - 1, ',') && (n + 1 == v.size || v.newlineBefore(n + 1)
           || v.isNumber(n + 1) || v.isPunct(n + 1, ','));

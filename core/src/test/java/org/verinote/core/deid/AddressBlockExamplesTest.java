@@ -36,6 +36,8 @@ class AddressBlockExamplesTest {
       // the export's "nan" for a missing region
       "The office is at 12 Dalmatinova 43 Apt. 6 Celje nan|12 Dalmatinova 43 Apt. 6 Celje nan",
       "Send it to 31 Koskikatu 5\\nTURKU\\n, nan\\n 20100 please|31 Koskikatu 5\\nTURKU\\n, nan\\n 20100",
+      // a region code between a city and its postal code
+      "Mrs. Jane Roe Apt. 6 62314 Mellemvej 32\\nOdense NO 5000|Apt. 6 62314 Mellemvej 32\\nOdense NO 5000",
       // a region code after a city in capitals
       "I once lived in 416 Hämeenkatu 98 Apt. 9 TAMPERE PI. Now elsewhere|416 Hämeenkatu 98 Apt. 9 TAMPERE PI",
       // particles inside a place name, a two-word country
