@@ -218,6 +218,14 @@ final class KnownIdentifiers {
     return out;
   }
 
+  private static int digitCount(String s) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      n += Character.isDigit(s.charAt(i)) ? 1 : 0;
+    }
+    return n;
+  }
+
   private static boolean boundary(String s, int i) {
     return i < 0 || i >= s.length() || !Character.isLetterOrDigit(s.charAt(i));
   }
@@ -225,8 +233,10 @@ final class KnownIdentifiers {
   /** Runs of letters/digits joined by separators ("-", ".", "/", "(", ")", one space): each is searched. */
   private void findCodes(String text, List<PhiSpan> out) {
     int minCode = Integer.MAX_VALUE;
+    int minDigits = Integer.MAX_VALUE;
     for (KnownCode k : codes) {
       minCode = Math.min(minCode, k.alnum().length());
+      minDigits = Math.min(minDigits, digitCount(k.alnum()));
     }
     int len = text.length();
     int i = 0;
@@ -237,16 +247,14 @@ final class KnownIdentifiers {
         i++;
         continue;
       }
-      norm.setLength(0);
+      int digits = 0;
+      int alnum = 0;
       int j = i;
       while (j < len) {
         char c = text.charAt(j);
         if (Character.isLetterOrDigit(c)) {
-          if (norm.length() == index.length) {
-            index = java.util.Arrays.copyOf(index, index.length * 2);
-          }
-          index[norm.length()] = j;
-          norm.append(Character.toLowerCase(c));
+          alnum++;
+          digits += Character.isDigit(c) ? 1 : 0;
           j++;
         } else if ((c == '-' || c == '.' || c == '/' || c == '(' || c == ')' || c == '+' || c == ' ')
             && j + 1 < len && (Character.isDigit(text.charAt(j + 1)) || text.charAt(j + 1) == '('
@@ -257,7 +265,19 @@ final class KnownIdentifiers {
           break;
         }
       }
-      if (norm.length() >= minCode) {
+      // a run holding fewer digits than every code (a plain word, for numeric codes) cannot contain one
+      if (alnum >= minCode && digits >= minDigits) {
+        norm.setLength(0);
+        if (index.length < alnum) {
+          index = new int[alnum];
+        }
+        for (int p = i; p < j; p++) {
+          char c = text.charAt(p);
+          if (Character.isLetterOrDigit(c)) {
+            index[norm.length()] = p;
+            norm.append(Character.toLowerCase(c));
+          }
+        }
         String n = norm.toString();
         for (KnownCode k : codes) {
           int from = 0;

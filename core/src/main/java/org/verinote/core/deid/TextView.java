@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /**
  * A one-pass tokenisation of a text shared by the built-in recognizers: runs of letters and digits (a word keeps an
- * inner apostrophe, "O'Rourke", but not a possessive "'s"), and every other non-space character as its own token.
+ * inner apostrophe, "O'Rourke", but not a possessive "'s"; symbols that stand in for Greek capitals, "∆", count as
+ * letters next to a letter), and every other non-space character as its own token.
  * Linear in the text length. Not thread-safe (lower-cased forms are cached lazily).
  */
 final class TextView {
@@ -24,6 +25,9 @@ final class TextView {
   static final byte NUMBER = 2;
   static final byte ALNUM = 3;
   static final byte PUNCT = 4;
+
+  /** Marks a looked-up entry of {@link #flags} (a word in no category has flags 0). */
+  private static final int KNOWN = 0x40000000;
 
   final String text;
   final int size;
@@ -74,12 +78,13 @@ final class TextView {
         nl = Arrays.copyOf(nl, grow);
       }
       int j = i;
-      if (Character.isLetterOrDigit(c)) {
+      if (Character.isLetterOrDigit(c) || isLookalike(c) && i + 1 < len && Character.isLetter(text.charAt(i + 1))) {
         boolean letters = false;
         boolean digits = false;
         while (j < len) {
           char d = text.charAt(j);
-          if (Character.isLetter(d) || Character.getType(d) == Character.NON_SPACING_MARK) {
+          if (Character.isLetter(d) || Character.getType(d) == Character.NON_SPACING_MARK
+              || isLookalike(d) && (letters || j + 1 < len && Character.isLetter(text.charAt(j + 1)))) {
             letters = true;
             j++;
           } else if (Character.isDigit(d)) {
@@ -105,6 +110,14 @@ final class TextView {
       i = j;
     }
     return new TextView(text, n, s, e, k, nl);
+  }
+
+  /**
+   * Mathematical symbols that stand in for Greek capitals in legacy encodings ("ΧΑΝ∆ΡΙΑ" with U+2206 INCREMENT
+   * for Delta): inside or at the start of a word they are letters of it.
+   */
+  private static boolean isLookalike(char c) {
+    return c == '\u2206' || c == '\u2207' || c == '\u220F' || c == '\u2211';
   }
 
   private static boolean isPossessive(String text, int apostrophe) {
@@ -141,10 +154,52 @@ final class TextView {
   String lower(int i) {
     String l = lower[i];
     if (l == null) {
-      l = text.substring(start[i], end[i]).toLowerCase(Locale.ROOT).replace('\u2019', '\'');
-      lower[i] = l;
+      resolve(i);
+      l = lower[i];
     }
     return l;
+  }
+
+  /**
+   * Lower-cases token {@code i} and looks its flags up at once. An ASCII token the lexicon knows (most of them)
+   * shares the lexicon's string: no copy, one hash; others are copied once.
+   */
+  private void resolve(int i) {
+    int s = start[i];
+    int e = end[i];
+    for (int p = s; p < e; p++) {
+      if (text.charAt(p) >= 0x80) {
+        String l = text.substring(s, e).toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        lower[i] = l;
+        flags[i] = Lexicon.flags(l) | KNOWN;
+        return;
+      }
+    }
+    int slot = Lexicon.slot(text, s, e);
+    if (slot >= 0) {
+      lower[i] = Lexicon.word(slot);
+      flags[i] = Lexicon.flagsAt(slot) | KNOWN;
+      return;
+    }
+    lower[i] = asciiLower(s, e);
+    flags[i] = KNOWN;
+  }
+
+  private String asciiLower(int s, int e) {
+    boolean change = false;
+    for (int p = s; p < e && !change; p++) {
+      char c = text.charAt(p);
+      change = c >= 'A' && c <= 'Z';
+    }
+    if (!change) {
+      return text.substring(s, e);
+    }
+    char[] out = new char[e - s];
+    for (int p = s; p < e; p++) {
+      char c = text.charAt(p);
+      out[p - s] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+    }
+    return new String(out);
   }
 
   /** The {@link Lexicon} flags of token {@code i} (0 for punctuation and unknown words). */
@@ -154,10 +209,10 @@ final class TextView {
     }
     int f = flags[i];
     if (f == 0) {
-      f = Lexicon.flags(lower(i)) | 0x40000000;
-      flags[i] = f;
+      resolve(i);
+      f = flags[i];
     }
-    return f & ~0x40000000;
+    return f & ~KNOWN;
   }
 
   boolean has(int i, int flag) {

@@ -82,6 +82,11 @@ final class Words {
       "light", "lights", "loaf", "locks", "mall", "neck", "radial", "ridges", "route", "shoal", "skyway",
       "squares", "station", "stravenue", "trafficway", "unions", "views", "vistas", "walks", "well");
 
+  /** Lower-case particles inside street and place names: "Rua do Arenque", "Via dei Fiorentini", "Jiřího z Poděbrad". */
+  static final Set<String> NAME_PARTICLES = set("do", "da", "de", "du", "la", "le", "les", "al", "del", "dos", "das",
+      "des", "dei", "della", "delle", "degli", "di", "e", "y", "van", "von", "der", "den", "ten", "z", "ze", "na", "nad",
+      "pod", "u", "v", "am", "im", "sur", "sous", "lès", "i");
+
   /** Street words before the name: "Rua do Arenque 1634", "ul. Słowicza 10", "Rue Gafsa". */
   static final Set<String> PREFIX_STREETS = set("rua", "rue", "ul", "calle", "avenida", "avda", "strada", "via",
       "viale", "piazza", "corso", "chemin", "quai", "rúa", "travessa", "largo", "praça", "plaza", "carrer",
@@ -91,7 +96,7 @@ final class Words {
   static final Set<String> LOWER_STREET_WORDS = set("tér", "u", "utca", "út", "útja", "körút", "rkp", "kapu",
       "gate", "gata", "terrasse", "vei", "vej", "veg", "str", "straße", "strasse", "ulica", "sokak", "cad",
       "caddesi", "sor", "köz", "sétány", "allé", "plass", "torg", "tie", "kuja", "iela", "gatve", "tee", "ulice",
-      "náměstí", "trg", "cesta");
+      "náměstí", "trg", "cesta", "tänav", "põik", "maantee", "puiestee", "väljak", "tn", "mnt");
 
   /** Endings of US and English town names ("-ville", "-town", "-burg"…), used only after a place preposition. */
   static final List<String> TOWN_ENDINGS = List.of("ville", "town", "burg", "burgh", "boro", "borough", "port",
@@ -101,6 +106,35 @@ final class Words {
       "room", "rm", "bldg", "building", "psc", "cmr");
 
   static final Set<String> MILITARY_POST = set("apo", "fpo", "dpo");
+
+  /** US Navy and Coast Guard ship prefixes, the first line of a military address: "USNS Bergman / FPO AP 93757". */
+  static final Set<String> SHIP_PREFIXES = set("uss", "usns", "usnv", "uscgc");
+
+  /**
+   * Words of country names (ISO 3166 short names in English, without the generic words "United", "South",
+   * "Islands"…): the last line of an international address block, "Czech Republic 67420".
+   */
+  static final Set<String> COUNTRY_WORDS = set(
+      "afghanistan", "africa", "albania", "algeria", "andorra", "angola", "anguilla", "antigua", "arabia", "argentina",
+      "armenia", "aruba", "australia", "austria", "azerbaijan", "bahamas", "bahrain", "bangladesh", "barbados",
+      "barbuda", "belarus", "belgium", "belize", "benin", "bermuda", "bhutan", "bolivia", "bosnia", "botswana",
+      "brazil", "brunei", "bulgaria", "burkina", "burma", "burundi", "caledonia", "cambodia", "cameroon", "canada",
+      "chile", "china", "colombia", "comoros", "congo", "croatia", "cuba", "cyprus", "czech", "czechia", "denmark",
+      "djibouti", "dominica", "dominican", "ecuador", "egypt", "emirates", "england", "eritrea", "estonia", "eswatini",
+      "ethiopia", "fiji", "finland", "france", "gabon", "gambia", "germany", "ghana", "gibraltar", "greece",
+      "greenland", "grenada", "guadeloupe", "guam", "guatemala", "guernsey", "guiana", "guyana", "haiti", "herzegovina",
+      "holland", "honduras", "hungary", "iceland", "india", "indonesia", "iran", "iraq", "ireland", "israel", "italy",
+      "jamaica", "japan", "kazakhstan", "kenya", "kingdom", "kiribati", "korea", "kuwait", "kyrgyzstan", "lanka",
+      "laos", "latvia", "lebanon", "lesotho", "liberia", "libya", "liechtenstein", "lithuania", "luxembourg",
+      "macedonia", "madagascar", "malawi", "malaysia", "maldives", "malta", "martinique", "mauritania", "mauritius",
+      "mayotte", "mexico", "micronesia", "moldova", "monaco", "mongolia", "montenegro", "montserrat", "morocco",
+      "mozambique", "myanmar", "namibia", "nauru", "nepal", "netherlands", "nicaragua", "nigeria", "norway", "oman",
+      "pakistan", "palau", "panama", "paraguay", "peru", "philippines", "poland", "polynesia", "portugal", "qatar",
+      "republic", "rica", "rico", "romania", "russia", "rwanda", "samoa", "saudi", "scotland", "senegal", "serbia",
+      "seychelles", "singapore", "slovakia", "slovenia", "somalia", "spain", "sudan", "suriname", "sweden",
+      "switzerland", "syria", "taiwan", "tajikistan", "tanzania", "thailand", "tobago", "togo", "tonga", "trinidad",
+      "tunisia", "turkmenistan", "tuvalu", "uganda", "uk", "ukraine", "uruguay", "usa", "uzbekistan", "vanuatu",
+      "vatican", "venezuela", "vietnam", "wales", "yemen", "zambia", "zealand", "zimbabwe");
 
   static final Set<String> STATE_CODES = set("al", "ak", "az", "ar", "ca", "co", "ct", "de", "dc", "fl", "ga",
       "hi", "id", "il", "in", "ia", "ks", "ky", "la", "me", "md", "ma", "mi", "mn", "ms", "mo", "mt", "ne", "nv",
