@@ -34,7 +34,7 @@ final class LocationRecognizer extends TokenRecognizer {
     int addr = address(v, i);
     if (addr >= i) {
       int e = block(v, addr);
-      add(out, v, intersectionStart(v, i), e, PhiType.ADDRESS, 0.85);
+      addBlock(v, intersectionStart(v, i), e, 0.85, out);
       return e + 1;
     }
     if (addressCue(v, i)) {
@@ -47,7 +47,7 @@ final class LocationRecognizer extends TokenRecognizer {
         int a = address(v, s);
         int e = block(v, Math.max(s, a));
         if (e > s || v.kind[s] == TextView.NUMBER) {
-          add(out, v, s, e, PhiType.ADDRESS, a >= s ? 0.85 : 0.75);
+          addBlock(v, s, e, a >= s ? 0.85 : 0.75, out);
           return e + 1;
         }
       }
@@ -122,7 +122,7 @@ final class LocationRecognizer extends TokenRecognizer {
       int a = j < v.size ? address(v, j) : -1;
       if (a >= j) {
         int e = block(v, a);
-        add(out, v, j, e, PhiType.ADDRESS, 0.85);
+        addBlock(v, j, e, 0.85, out);
         return e + 1;
       }
       int w = ward(v, j);
@@ -466,16 +466,39 @@ final class LocationRecognizer extends TokenRecognizer {
 
   /** A line that starts with a phone number (seven or more digits in groups): the end of an address block. */
   private static boolean phoneLine(TextView v, int n) {
+    return phoneLineEnd(v, n) >= 0;
+  }
+
+  /** The last number token of a phone number starting a line at {@code n} (seven or more digits), or -1. */
+  private static int phoneLineEnd(TextView v, int n) {
     int digits = 0;
+    int last = -1;
     for (int k = n; k < v.size && k - n < 8 && (k == n || !v.newlineBefore(k)); k++) {
       if (v.kind[k] == TextView.NUMBER) {
         digits += v.length(k);
+        last = k;
       } else if (!(v.isPunct(k, '-') || v.isPunct(k, '(') || v.isPunct(k, ')') || v.isPunct(k, '+')
           || v.isPunct(k, '.'))) {
         break;
       }
     }
-    return digits >= 7;
+    return digits >= 7 ? last : -1;
+  }
+
+  /**
+   * Adds an address block and, when the line right after it starts with a phone number, that number too: the phone
+   * recognizer needs a national layout or a cue, but a number line closing an address block is the block's own
+   * contact line ("Portugal 30971 / 21 253 109 8211-Office").
+   */
+  private void addBlock(TextView v, int s, int e, double confidence, List<PhiSpan> out) {
+    add(out, v, s, e, PhiType.ADDRESS, confidence);
+    int n = e + 1;
+    if (n < v.size && v.newlineBefore(n)) {
+      int p = phoneLineEnd(v, n);
+      if (p >= n) {
+        add(out, v, v.isPunct(n, '(') || v.isPunct(n, '+') ? n + 1 : n, p, PhiType.PHONE, 0.8);
+      }
+    }
   }
 
   /**

@@ -76,6 +76,14 @@ class AddressBlockExamplesTest {
   }
 
   @Test
+  void numberLineClosingAnAddressBlock_isAPhoneEvenWithoutANationalLayout() {
+    String text = "Lara Roe\n\n3247 Rua Igreja 25\n Apt. 236\n Ribeirao\n Portugal 30971\n21 253 109 8211-Office";
+
+    assertThat(found("21 253 109 8211", PhiType.PHONE)).as("alone, without a cue, the layout is not a phone").isEmpty();
+    assertThat(found(text, PhiType.PHONE)).containsExactly("21 253 109 8211");
+  }
+
+  @Test
   void greekAddress_withIncrementSignForDelta_isOneBlock() {
     String text = "The address is 928 Λ. Κηφισίας 14\\n Suite 11\\n ΧΑΝ\u2206ΡΙΑ\\n Cyprus (Greek) 5103";
 

@@ -58,7 +58,7 @@ class DeidEvalFiguresTest {
     static final double PHYSIONET_NAMES = 0.97;
     static final double PHYSIONET_DATES = 0.98;
     static final double PHYSIONET_LOCATION = 0.89;
-    static final double PRESIDIO_PHONE = 0.95;
+    static final double PRESIDIO_PHONE = 0.99;
     static final double PRESIDIO_ADDRESS = 0.99;
     static final double PRESIDIO_ZIP = 0.97;
 
