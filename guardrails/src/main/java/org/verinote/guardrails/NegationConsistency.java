@@ -48,6 +48,8 @@ public final class NegationConsistency implements Guardrail {
       + " breath breaths minute minutes beat beats per room air reading readings test tests result results"
       + " side sides area areas sure able ability well stable improved able type history episode episodes"
       + " lot bit little much many few more less good bad better worse really pretty kind"
+      + " bilateral unilateral low"
+      + " bilateral bilaterally unilateral unilaterally"
       // who a finding is about is not the finding ("no family history of colon cancer")
       + " family mother father mom dad sister brother grandmother grandfather aunt uncle son daughter wife"
       + " husband cousin parent parents sibling siblings"
