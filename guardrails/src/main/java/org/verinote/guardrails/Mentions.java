@@ -62,6 +62,8 @@ final class Mentions {
       boolean coordinated) {
     List<Mention> out = new ArrayList<>();
     mentions(idx, phrase, other, out);
+    // "pain medications" is said "taken anything for the pain"
+    Frames.treatmentMentions(idx, phrase, other, out);
     if (out.isEmpty() && phrase.size() > 1) {
       Terms.Term head = null;
       for (Terms.Term t : phrase) {
@@ -221,6 +223,21 @@ final class Mentions {
       }
     }
     return out;
+  }
+
+  /**
+   * The mention at term {@code term} of a turn, with that term's status, or null if the status is unclear or the
+   * mention is about another experiencer than the note phrase ({@code other}).
+   */
+  static Mention at(TranscriptIndex idx, int turn, int term, boolean other) {
+    int tok = idx.terms.get(turn).get(term).tok();
+    byte p = idx.polarity.get(turn)[tok];
+    if (Polarity.isOther(p) != other) {
+      return null;
+    }
+    byte polarity = p == Polarity.AFFIRMED || p == Polarity.OTHER ? Polarity.AFFIRMED
+        : p == Polarity.NEGATED || p == Polarity.OTHER_NEGATED ? Polarity.NEGATED : Polarity.UNKNOWN;
+    return polarity == Polarity.UNKNOWN ? null : new Mention(turn, term, tok, polarity, idx.asked.get(turn)[tok]);
   }
 
   /** Adds the phrase's clear transcript mentions about the same experiencer (the patient, or someone else). */
