@@ -124,15 +124,24 @@ public final class NegationConsistency implements Guardrail {
             for (List<Terms.Term> lay : Mentions.layVariants(idx, phrase)) {
               ms.addAll(Mentions.evidence(idx, lay, other, coordinated));
             }
+          } else {
+            // the transcript may say it both ways: "pain to palpation" and "press on the outside, is that painful"
+            for (List<Terms.Term> lay : Mentions.alsoSaidVariants(idx, phrase)) {
+              ms.addAll(Mentions.direct(idx, lay, other));
+            }
           }
           if (Mentions.problemFramed(s.toks, phrase.get(0).tok())) {
             // "denies issues with the migraines" is about problems with them: only mentions framed alike count
             ms.removeIf(m -> !Mentions.problemFramed(idx.toks.get(m.turn()), m.firstTok()));
           }
+          java.util.Map<String, Integer> clause = ms.isEmpty() ? java.util.Map.of()
+              : Mentions.clauseContext(s, si, phrase);
+          // "the lateral aspect" is not about a mention at "the medial aspect" or "the inside of your knee"
+          ms = Mentions.withoutOppositeSites(idx, ms, clause);
           List<Mentions.Mention> counted = Mentions.decisive(ms);
           if (Mentions.countOf(counted, Polarity.AFFIRMED) > 0 && Mentions.countOf(counted, Polarity.NEGATED) > 0) {
             // the transcript says both: the mentions sharing most of the note clause's other terms decide
-            counted = Mentions.closestInContext(idx, counted, Mentions.clauseContext(s, si, phrase));
+            counted = Mentions.closestInContext(idx, counted, clause);
           }
           int aff = Mentions.countOf(counted, Polarity.AFFIRMED);
           int neg = Mentions.countOf(counted, Polarity.NEGATED);
