@@ -104,6 +104,7 @@ public final class NegationConsistency implements Guardrail {
       byte[] pol = s.polarity();
       for (int si = 0; si < s.sentences.size(); si++) {
         List<Terms.Term> terms = Terms.of(s.toks, s.tokFrom[si], s.tokTo[si], false);
+        boolean namesSite = namesOppositeSite(terms);
         for (List<Terms.Term> phrase : phrases(s, terms)) {
           if (onlyAnatomy(phrase) && !Mentions.problemFramed(s.toks, phrase.get(0).tok())) {
             // a site alone is where, not what — unless the note says it has problems ("issues with his joints")
@@ -134,14 +135,17 @@ public final class NegationConsistency implements Guardrail {
             // "denies issues with the migraines" is about problems with them: only mentions framed alike count
             ms.removeIf(m -> !Mentions.problemFramed(idx.toks.get(m.turn()), m.firstTok()));
           }
-          java.util.Map<String, Integer> clause = ms.isEmpty() ? java.util.Map.of()
-              : Mentions.clauseContext(s, si, phrase);
-          // "the lateral aspect" is not about a mention at "the medial aspect" or "the inside of your knee"
-          ms = Mentions.withoutOppositeSites(idx, ms, clause);
+          java.util.Map<String, Integer> clause = null;
+          if (namesSite && !ms.isEmpty()) {
+            // "the lateral aspect" is not about a mention at "the medial aspect" or "the inside of your knee"
+            clause = Mentions.clauseContext(s, si, phrase);
+            ms = Mentions.withoutOppositeSites(idx, ms, clause);
+          }
           List<Mentions.Mention> counted = Mentions.decisive(ms);
           if (Mentions.countOf(counted, Polarity.AFFIRMED) > 0 && Mentions.countOf(counted, Polarity.NEGATED) > 0) {
             // the transcript says both: the mentions sharing most of the note clause's other terms decide
-            counted = Mentions.closestInContext(idx, counted, clause);
+            counted = Mentions.closestInContext(idx, counted,
+                clause != null ? clause : Mentions.clauseContext(s, si, phrase));
           }
           int aff = Mentions.countOf(counted, Polarity.AFFIRMED);
           int neg = Mentions.countOf(counted, Polarity.NEGATED);
@@ -163,6 +167,16 @@ public final class NegationConsistency implements Guardrail {
       }
     }
     return GuardVerdict.flag(findings);
+  }
+
+  /** Whether a sentence names a site that has an opposite ("lateral", "medial"…): only then is it looked for. */
+  private static boolean namesOppositeSite(List<Terms.Term> terms) {
+    for (Terms.Term t : terms) {
+      if (!LayTerms.opposites(t.text()).isEmpty()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Words joining two findings of a list ("numbness or tingling"). */
