@@ -30,8 +30,12 @@ import org.verinote.core.guard.Guardrail;
  * with mentions framed alike, and such a frame makes even a body site a finding ("issues with his joints"). When
  * the transcript both affirms and negates a phrase, the mentions sharing clearly the most of the note clause's
  * other terms decide ("pain to palpation on the lateral aspect of the elbow" against "no pain with palpation
- * outside of the elbow", not "pain on the medial side"); otherwise the phrase is not judged. A negation qualified
- * by degree ("without significant relief") is not judged: it does not deny a partial effect.
+ * outside of the elbow", not "pain on the medial side"); otherwise the phrase is not judged. A mention whose
+ * context names the site opposite the note clause's own ("medial" for "lateral") is about another place and is
+ * dropped. A lay word is compared alongside a note word the transcript also says ("palpation" and "press on"), and
+ * a paraphrase frame stands for a phrase the transcript never says ("not taken anything for the pain" for "pain
+ * medications", {@link Frames}). A negation qualified by degree ("without significant relief") is not judged: it
+ * does not deny a partial effect.
  *
  * <p>Immutable and thread-safe; time linear in note length times mentions per phrase.
  */
@@ -48,8 +52,7 @@ public final class NegationConsistency implements Guardrail {
       + " breath breaths minute minutes beat beats per room air reading readings test tests result results"
       + " side sides area areas sure able ability well stable improved able type history episode episodes"
       + " lot bit little much many few more less good bad better worse really pretty kind"
-      + " bilateral unilateral low"
-      + " bilateral bilaterally unilateral unilaterally"
+      + " bilateral bilaterally unilateral unilaterally low"
       // who a finding is about is not the finding ("no family history of colon cancer")
       + " family mother father mom dad sister brother grandmother grandfather aunt uncle son daughter wife"
       + " husband cousin parent parents sibling siblings"
