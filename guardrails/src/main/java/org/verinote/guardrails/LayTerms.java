@@ -8,9 +8,11 @@ import java.util.Map;
  * The words a patient, or a clinician speaking to one, uses for a note's clinical term where {@link Lexicon}'s
  * synonyms do not already join them: "relief" is "it helped", "icing" is "iced it", "lateral" is "outside".
  * Kept apart from {@link Lexicon} on purpose: source fidelity must not count "outside" as support for "lateral".
- * Two tables: findings and treatments, which {@link NegationConsistency} may compare in place of a note term the
- * transcript never says; and sites on a body part, which only help pick the transcript mention about the same
- * place — a site word has no status of its own ("does it hurt on the outside?" asserts nothing about "lateral").
+ * Three tables: findings and treatments, which {@link NegationConsistency} compares in place of a note term the
+ * transcript never says, and alongside one it does say ("palpation" is also "press on"); sites on a body part,
+ * which only help pick the transcript mention about the same place — a site word has no status of its own ("does
+ * it hurt on the outside?" asserts nothing about "lateral"); and the site opposite each site ("medial" for
+ * "lateral"), which marks a mention as about another place.
  * Immutable; keys and values are canonical term texts ({@link Terms}).
  */
 final class LayTerms {
@@ -18,6 +20,7 @@ final class LayTerms {
   private static final String[][] FINDINGS = {
       {"relief", "improve help"}, {"relieve", "improve help"}, {"improvement", "improve help"},
       {"icing", "ice iced"}, {"iced", "ice icing"}, {"ice", "iced icing"}, {"melena", "tarry"},
+      {"palpation", "press"},
   };
 
   private static final String[][] SITES = {
@@ -25,7 +28,15 @@ final class LayTerms {
       {"anterior", "front"}, {"posterior", "behind"},
   };
 
+  /** Sites and the sites opposite them on the same body part, lay words included. */
+  private static final String[][] OPPOSITE_SITES = {
+      {"lateral", "medial inside"}, {"laterally", "medial inside"}, {"medial", "lateral outside"},
+      {"medially", "lateral outside"}, {"outside", "inside medial"}, {"inside", "outside lateral"},
+      {"anterior", "posterior behind"}, {"posterior", "anterior front"},
+  };
+
   private static final Map<String, List<String>> MATCHING = table(FINDINGS);
+  private static final Map<String, List<String>> OPPOSITES = table(OPPOSITE_SITES);
   private static final Map<String, List<String>> CONTEXT;
 
   static {
@@ -50,6 +61,15 @@ final class LayTerms {
    */
   static List<String> forContext(String term) {
     return CONTEXT.getOrDefault(term, List.of());
+  }
+
+  /**
+   * @param term a canonical term text
+   * @return site words naming the opposite place on the same body part, lay words included ("lateral" →
+   *     "medial", "inside"); empty if none
+   */
+  static List<String> opposites(String term) {
+    return OPPOSITES.getOrDefault(term, List.of());
   }
 
   private static Map<String, List<String>> table(String[][] rows) {

@@ -62,6 +62,8 @@ final class Mentions {
       boolean coordinated) {
     List<Mention> out = new ArrayList<>();
     mentions(idx, phrase, other, out);
+    // "pain medications" is said "taken anything for the pain"
+    Frames.treatmentMentions(idx, phrase, other, out);
     if (out.isEmpty() && phrase.size() > 1) {
       Terms.Term head = null;
       for (Terms.Term t : phrase) {
@@ -218,6 +220,92 @@ final class Mentions {
       } else if (score[i] > best - MIN_SHARED_CONTEXT) {
         // another mention is nearly as close: the context does not tell them apart
         return ms;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The mention at term {@code term} of a turn, with that term's status, or null if the status is unclear or the
+   * mention is about another experiencer than the note phrase ({@code other}).
+   */
+  static Mention at(TranscriptIndex idx, int turn, int term, boolean other) {
+    int tok = idx.terms.get(turn).get(term).tok();
+    byte p = idx.polarity.get(turn)[tok];
+    if (Polarity.isOther(p) != other) {
+      return null;
+    }
+    byte polarity = p == Polarity.AFFIRMED || p == Polarity.OTHER ? Polarity.AFFIRMED
+        : p == Polarity.NEGATED || p == Polarity.OTHER_NEGATED ? Polarity.NEGATED : Polarity.UNKNOWN;
+    return polarity == Polarity.UNKNOWN ? null : new Mention(turn, term, tok, polarity, idx.asked.get(turn)[tok]);
+  }
+
+  /** The phrase's clear mentions as a whole, without falling back to one of its terms. */
+  static List<Mention> direct(TranscriptIndex idx, List<Terms.Term> phrase, boolean other) {
+    List<Mention> out = new ArrayList<>();
+    mentions(idx, phrase, other, out);
+    return out;
+  }
+
+  /**
+   * The phrase with each term the transcript does say replaced by each of its lay words the transcript says too
+   * ({@link LayTerms}): "pain to palpation" is also said "press on the outside, is that painful".
+   */
+  static List<List<Terms.Term>> alsoSaidVariants(TranscriptIndex idx, List<Terms.Term> phrase) {
+    List<List<Terms.Term>> out = new ArrayList<>();
+    for (int j = 0; j < phrase.size(); j++) {
+      Terms.Term t = phrase.get(j);
+      if (!idx.mentions(t.text())) {
+        continue;
+      }
+      for (String alt : LayTerms.forMatching(t.text())) {
+        if (idx.mentions(alt)) {
+          List<Terms.Term> v = new ArrayList<>(phrase);
+          v.set(j, new Terms.Term(alt, t.tok(), t.endTok()));
+          out.add(v);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The mentions not about the opposite place: when the note clause names a site on a body part ("the lateral
+   * aspect"), a mention whose context ({@link #CONTEXT_WINDOW} terms) names the opposite site ("medial", "the
+   * inside of your knee") and not the clause's own is about somewhere else and is dropped.
+   *
+   * @param context from {@link #clauseContext}
+   */
+  static List<Mention> withoutOppositeSites(TranscriptIndex idx, List<Mention> ms, Map<String, Integer> context) {
+    Set<String> same = null;
+    Set<String> opposite = null;
+    for (String w : context.keySet()) {
+      List<String> opp = LayTerms.opposites(w);
+      if (!opp.isEmpty()) {
+        if (same == null) {
+          same = new java.util.HashSet<>();
+          opposite = new java.util.HashSet<>();
+        }
+        same.add(w);
+        opposite.addAll(opp);
+      }
+    }
+    if (same == null) {
+      return ms;
+    }
+    opposite.removeAll(same);
+    List<Mention> out = new ArrayList<>();
+    for (Mention m : ms) {
+      List<Terms.Term> tt = idx.terms.get(m.turn());
+      boolean sameSite = false;
+      boolean oppositeSite = false;
+      for (int k = Math.max(0, m.term() - CONTEXT_WINDOW); k < Math.min(tt.size(), m.term() + CONTEXT_WINDOW + 1);
+          k++) {
+        sameSite |= same.contains(tt.get(k).text());
+        oppositeSite |= opposite.contains(tt.get(k).text());
+      }
+      if (!oppositeSite || sameSite) {
+        out.add(m);
       }
     }
     return out;

@@ -30,8 +30,12 @@ import org.verinote.core.guard.Guardrail;
  * with mentions framed alike, and such a frame makes even a body site a finding ("issues with his joints"). When
  * the transcript both affirms and negates a phrase, the mentions sharing clearly the most of the note clause's
  * other terms decide ("pain to palpation on the lateral aspect of the elbow" against "no pain with palpation
- * outside of the elbow", not "pain on the medial side"); otherwise the phrase is not judged. A negation qualified
- * by degree ("without significant relief") is not judged: it does not deny a partial effect.
+ * outside of the elbow", not "pain on the medial side"); otherwise the phrase is not judged. A mention whose
+ * context names the site opposite the note clause's own ("medial" for "lateral") is about another place and is
+ * dropped. A lay word is compared alongside a note word the transcript also says ("palpation" and "press on"), and
+ * a paraphrase frame stands for a phrase the transcript never says ("not taken anything for the pain" for "pain
+ * medications", {@link Frames}). A negation qualified by degree ("without significant relief") is not judged: it
+ * does not deny a partial effect.
  *
  * <p>Immutable and thread-safe; time linear in note length times mentions per phrase.
  */
@@ -48,6 +52,7 @@ public final class NegationConsistency implements Guardrail {
       + " breath breaths minute minutes beat beats per room air reading readings test tests result results"
       + " side sides area areas sure able ability well stable improved able type history episode episodes"
       + " lot bit little much many few more less good bad better worse really pretty kind"
+      + " bilateral bilaterally unilateral unilaterally low"
       // who a finding is about is not the finding ("no family history of colon cancer")
       + " family mother father mom dad sister brother grandmother grandfather aunt uncle son daughter wife"
       + " husband cousin parent parents sibling siblings"
@@ -102,6 +107,7 @@ public final class NegationConsistency implements Guardrail {
       byte[] pol = s.polarity();
       for (int si = 0; si < s.sentences.size(); si++) {
         List<Terms.Term> terms = Terms.of(s.toks, s.tokFrom[si], s.tokTo[si], false);
+        boolean namesSite = namesOppositeSite(terms);
         for (List<Terms.Term> phrase : phrases(s, terms)) {
           if (onlyAnatomy(phrase) && !Mentions.problemFramed(s.toks, phrase.get(0).tok())) {
             // a site alone is where, not what — unless the note says it has problems ("issues with his joints")
@@ -122,15 +128,27 @@ public final class NegationConsistency implements Guardrail {
             for (List<Terms.Term> lay : Mentions.layVariants(idx, phrase)) {
               ms.addAll(Mentions.evidence(idx, lay, other, coordinated));
             }
+          } else {
+            // the transcript may say it both ways: "pain to palpation" and "press on the outside, is that painful"
+            for (List<Terms.Term> lay : Mentions.alsoSaidVariants(idx, phrase)) {
+              ms.addAll(Mentions.direct(idx, lay, other));
+            }
           }
           if (Mentions.problemFramed(s.toks, phrase.get(0).tok())) {
             // "denies issues with the migraines" is about problems with them: only mentions framed alike count
             ms.removeIf(m -> !Mentions.problemFramed(idx.toks.get(m.turn()), m.firstTok()));
           }
+          java.util.Map<String, Integer> clause = null;
+          if (namesSite && !ms.isEmpty()) {
+            // "the lateral aspect" is not about a mention at "the medial aspect" or "the inside of your knee"
+            clause = Mentions.clauseContext(s, si, phrase);
+            ms = Mentions.withoutOppositeSites(idx, ms, clause);
+          }
           List<Mentions.Mention> counted = Mentions.decisive(ms);
           if (Mentions.countOf(counted, Polarity.AFFIRMED) > 0 && Mentions.countOf(counted, Polarity.NEGATED) > 0) {
             // the transcript says both: the mentions sharing most of the note clause's other terms decide
-            counted = Mentions.closestInContext(idx, counted, Mentions.clauseContext(s, si, phrase));
+            counted = Mentions.closestInContext(idx, counted,
+                clause != null ? clause : Mentions.clauseContext(s, si, phrase));
           }
           int aff = Mentions.countOf(counted, Polarity.AFFIRMED);
           int neg = Mentions.countOf(counted, Polarity.NEGATED);
@@ -152,6 +170,16 @@ public final class NegationConsistency implements Guardrail {
       }
     }
     return GuardVerdict.flag(findings);
+  }
+
+  /** Whether a sentence names a site that has an opposite ("lateral", "medial"…): only then is it looked for. */
+  private static boolean namesOppositeSite(List<Terms.Term> terms) {
+    for (Terms.Term t : terms) {
+      if (!LayTerms.opposites(t.text()).isEmpty()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Words joining two findings of a list ("numbness or tingling"). */

@@ -185,10 +185,20 @@ final class Perturber {
   private static final Pattern CLAUSE_END = Pattern.compile("[.;:\\n]|\\bbut\\b");
 
   /**
+   * Words that make "denied" mean "refused": "mostly denied the next offered bottle and declined cereal" says what
+   * a child would not take, not that a finding is absent.
+   */
+  private static final Pattern REFUSAL = Pattern.compile("\\b(offered|declined|refused)\\b");
+  /** "denied" + a determiner: a thing denied ("the next offered bottle"), not a finding ("denied fever"). */
+  private static final Pattern OBJECT_DETERMINER = Pattern.compile("\\s*(the|this|that|his|her|their)\\b");
+
+  /**
    * Whether flipping the cue at {@code [from, to)} changes what the note says about a clinical finding: its clause
    * names one ({@link NegationConsistency#isFinding}: not "additional treatment needed", "any significant past
-   * medical history", "new symptoms"), and the cue is not a scale's anchor ("0 = No pain"). A flip of anything
-   * else changes no claim about the patient, so it is not a contradiction the transcript could show.
+   * medical history", "new symptoms"), the cue is not a scale's anchor ("0 = No pain"), and "denied" is not used
+   * in the sense of "refused" (a determined object, "the …", in a clause that speaks of something offered,
+   * declined or refused). A flip of anything else changes no claim about the patient, so it is not a
+   * contradiction the transcript could show.
    */
   static boolean flipsAFinding(String text, int from, int to) {
     int before = from - 1;
@@ -200,6 +210,11 @@ final class Perturber {
     }
     Matcher end = CLAUSE_END.matcher(text);
     int clauseEnd = end.find(to) ? end.start() : text.length();
+    String cue = text.substring(from, to).toLowerCase(Locale.ROOT);
+    if (cue.startsWith("denie") && OBJECT_DETERMINER.matcher(text.substring(to, clauseEnd)).lookingAt()
+        && REFUSAL.matcher(text.substring(to, clauseEnd)).find()) {
+      return false;
+    }
     List<Tok> toks = Tokenizer.tokenize(text.substring(to, clauseEnd));
     for (Terms.Term t : Terms.of(toks, 0, toks.size(), false)) {
       if (NegationConsistency.isFinding(t)) {

@@ -320,12 +320,15 @@ final class Polarity {
     return w.equals("you") || w.equals("it") || w.equals("that") || w.equals("there") || w.equals("this");
   }
 
+  /** Subjects of a closing check ("is that painful", "does it hurt"). */
+  private static final Set<String> CHECK_SUBJECTS = Set.of("that", "it", "this");
   private static final Set<String> QUESTION_STARTERS = Set.of("any", "anything", "have", "do", "did", "are", "is",
       "was", "were", "does", "has", "had", "how", "what", "when", "where", "ever");
 
   /**
    * Where an unpunctuated question starts in a clinician's turn ("have you had any fever or chills" from ASR
-   * without a question mark): the last "any"/"have you"/"do you"/"did you"/"are you"… position, or -1.
+   * without a question mark): the last "any"/"have you"/"do you"/"did you"/"are you"… position, or a closing
+   * check among the turn's last four tokens ("… press on the outside is that painful", "does it hurt"), or -1.
    */
   static int unpunctuatedQuestionStart(List<Tok> toks) {
     for (int i = toks.size() - 1; i >= 0; i--) {
@@ -339,6 +342,10 @@ final class Polarity {
       }
       if (QUESTION_STARTERS.contains(w) && i + 1 < toks.size()
           && toks.get(i + 1).raw().toLowerCase(Locale.ROOT).equals("you")) {
+        return i;
+      }
+      if (i >= toks.size() - 4 && QUESTION_STARTERS.contains(w) && i + 1 < toks.size() && CHECK_SUBJECTS.contains(
+          toks.get(i + 1).raw().toLowerCase(Locale.ROOT))) {
         return i;
       }
     }

@@ -25,6 +25,30 @@ final class Terms {
 
   private Terms() {}
 
+  /** Words before "back" that make it the body site ("my back", "lower back"), not the adverb ("come back"). */
+  private static final java.util.Set<String> BACK_OWNERS = java.util.Set.of("my", "the", "his", "her", "your",
+      "their", "lower", "low", "upper", "mid", "middle");
+  /** Words after "back" that make it the body site ("back pain", "back hurts"). */
+  private static final java.util.Set<String> BACK_FINDINGS = java.util.Set.of("pain", "pains", "ache", "aches",
+      "aching", "hurt", "hurts", "hurting", "painful", "spasm", "spasms", "stiffness", "injury", "surgery");
+
+  /**
+   * Whether "back" at {@code i} is the body site: after a possessive, article or "lower"/"upper" ("my back",
+   * "the low back"), or before a complaint ("back pain"). Otherwise it is the adverb ("come back", "lean back")
+   * and a stop word.
+   */
+  static boolean isBackSite(List<Tok> toks, int i, int from, int to) {
+    if (!toks.get(i).norm().equals("back")) {
+      return false;
+    }
+    if (i > from && toks.get(i - 1).isWord()
+        && BACK_OWNERS.contains(toks.get(i - 1).raw().toLowerCase(java.util.Locale.ROOT))) {
+      return true;
+    }
+    return i + 1 < to && toks.get(i + 1).isWord()
+        && BACK_FINDINGS.contains(toks.get(i + 1).raw().toLowerCase(java.util.Locale.ROOT));
+  }
+
   /**
    * Extracts terms from {@code toks[from, to)}.
    *
@@ -118,7 +142,7 @@ final class Terms {
         i += matched;
         continue;
       }
-      if (!Lexicon.STOP.contains(t.norm()) && t.norm().length() > 1) {
+      if ((!Lexicon.STOP.contains(t.norm()) || isBackSite(toks, i, from, to)) && t.norm().length() > 1) {
         out.add(new Term(t.norm(), i, i + 1));
       }
       i++;

@@ -38,7 +38,7 @@ class PerturbationSuiteAciBenchTest {
     for (PerturbationSuite.Kind k : PerturbationSuite.Kind.values()) {
       // flipped negation is below the 0.95 target (see the guide): its floor pins today's figure
       assertThat(rep.recall(k)).as(k.name())
-          .isGreaterThanOrEqualTo(k == PerturbationSuite.Kind.FLIPPED_NEGATION ? 0.89 : 0.97);
+          .isGreaterThanOrEqualTo(k == PerturbationSuite.Kind.FLIPPED_NEGATION ? 0.93 : 0.97);
     }
     // the negation layer's noise on the clean notes: at most 3 conflicts per note
     int encounters = goldEncounters().size();

@@ -36,4 +36,12 @@ class PerturberFlipTest {
   void findingAfterTheClauseEnds_doesNotCount() {
     assertThat(flippable("No additional treatment needed; chest pain resolved.", "No")).isFalse();
   }
+
+  @Test
+  void deniedMeaningRefused_isNotFlipped() {
+    assertThat(flippable("He mostly denied the next offered bottle and declined cereal.", "denied")).isFalse();
+    assertThat(flippable("He denied the bottle his mother offered.", "denied")).isFalse();
+    assertThat(flippable("He denied fever and declined to eat.", "denied")).isTrue();
+    assertThat(flippable("He denied fever; he declined the vaccine.", "denied")).isTrue();
+  }
 }
