@@ -49,6 +49,20 @@ final class Checks {
     }
   }
 
+  /**
+   * Validates a header and adds it to a builder's headers.
+   *
+   * @throws IllegalArgumentException if the JDK HTTP client refuses it
+   * @throws IllegalStateException if a header of that name (any case) was already set
+   */
+  static void putHeader(java.util.Map<String, String> headers, String name, String value) {
+    header(name, value);
+    if (headers.keySet().stream().anyMatch(name::equalsIgnoreCase)) {
+      throw new IllegalStateException("header '" + name + "' was already set");
+    }
+    headers.put(name, value);
+  }
+
   static String secret(String key, String name) {
     notBlank(key, name);
     if (key.indexOf('\r') >= 0 || key.indexOf('\n') >= 0) {

@@ -272,11 +272,7 @@ public final class OpenAiCompatibleProvider implements ModelProvider {
      * @throws IllegalStateException if already set
      */
     public Builder header(String name, String value) {
-      Checks.header(name, value);
-      if (headers.keySet().stream().anyMatch(name::equalsIgnoreCase)) {
-        throw new IllegalStateException("header '" + name + "' was already set");
-      }
-      headers.put(name, value);
+      Checks.putHeader(headers, name, value);
       return this;
     }
 
