@@ -2,7 +2,9 @@ package org.verinote.core.deid;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -91,7 +93,13 @@ final class SpanResolver {
   }
 
   /** Confidence of a span found only because the same word was recognised elsewhere in the text. */
-  static final double PROPAGATED = 0.55;
+  private static final double PROPAGATED = 0.55;
+
+  /** The least confidence of a facility span that seeds propagation (the hospital-acronym rule's). */
+  private static final double MIN_FACILITY_SEED = 0.6;
+
+  /** The least confidence of a place span that seeds propagation: above the bare "from X" cue's 0.6. */
+  private static final double MIN_PLACE_SEED = 0.65;
 
   /** Lexicon categories that make a word too ordinary to propagate: "bay", "general", "lasix"… */
   private static final int ORDINARY = ~(Lexicon.FIRST | Lexicon.SURNAME);
@@ -111,7 +119,7 @@ final class SpanResolver {
     int maxLen = 0;
     for (PhiSpan s : spans) {
       PhiType t = s.type();
-      double min = t == PhiType.ORGANIZATION ? 0.6 : 0.65;
+      double min = t == PhiType.ORGANIZATION ? MIN_FACILITY_SEED : MIN_PLACE_SEED;
       if (!(t == PhiType.LOCATION || t == PhiType.ORGANIZATION) || s.confidence() < min) {
         continue;
       }
@@ -126,11 +134,12 @@ final class SpanResolver {
         }
         if (j - i >= 2 && wholeWord(text, i, j)) {
           String surface = text.substring(i, j);
-          String key = j - i <= 3 ? surface : surface.toLowerCase(java.util.Locale.ROOT);
-          if ((Lexicon.flags(surface.toLowerCase(java.util.Locale.ROOT)) & ORDINARY) == 0) {
+          String lower = surface.toLowerCase(Locale.ROOT);
+          if ((Lexicon.flags(lower) & ORDINARY) == 0) {
             if (seeds == null) {
-              seeds = new java.util.HashMap<>();
+              seeds = new HashMap<>();
             }
+            String key = j - i <= 3 ? surface : lower;
             seeds.putIfAbsent(key, t);
             minLen = Math.min(minLen, j - i);
             maxLen = Math.max(maxLen, j - i);
@@ -163,7 +172,7 @@ final class SpanResolver {
         boolean covered = next < spans.size() && spans.get(next).start() < j;
         if (!covered) {
           String surface = text.substring(i, j);
-          PhiType t = seeds.get(n <= 3 ? surface : surface.toLowerCase(java.util.Locale.ROOT));
+          PhiType t = seeds.get(n <= 3 ? surface : surface.toLowerCase(Locale.ROOT));
           if (t != null) {
             added.add(new PhiSpan(i, j, t, PROPAGATED));
           }
