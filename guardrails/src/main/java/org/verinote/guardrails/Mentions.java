@@ -94,6 +94,11 @@ final class Mentions {
     return stated.isEmpty() ? ms : stated;
   }
 
+  /** Whether the mention is inside a clinician's future or plan clause ("i'm gon na prescribe you …"). */
+  static boolean planned(TranscriptIndex idx, Mention m) {
+    return idx.planned.get(m.turn())[idx.terms.get(m.turn()).get(m.term()).tok()];
+  }
+
   static int countOf(List<Mention> ms, byte polarity) {
     int n = 0;
     for (Mention m : ms) {

@@ -37,6 +37,12 @@ import org.verinote.core.guard.Guardrail;
  * medications", {@link Frames}). A negation qualified by degree ("without significant relief") is not judged: it
  * does not deny a partial effect.
  *
+ * <p>Temporality: a clinician's future or plan clause ("i'm gon na prescribe you some medications") says what will
+ * be done, not what the patient has or takes now; outside plan sections ({@link #planSection}) it is evidence only
+ * for note sentences that are themselves about the future ("we will prescribe…"). Effects ("helps", "alleviates")
+ * are not findings, except one the patient denies ("denies that resting it on a pillow alleviates her pain"):
+ * a note's own summary ("ibuprofen does not help") often stands for "it helps a little" and is not judged.
+ *
  * <p>Immutable and thread-safe; time linear in note length times mentions per phrase.
  */
 public final class NegationConsistency implements Guardrail {
@@ -105,6 +111,7 @@ public final class NegationConsistency implements Guardrail {
     List<Finding> findings = new ArrayList<>();
     for (SectionText s : SectionText.of(context.note())) {
       byte[] pol = s.polarity();
+      boolean planLike = planSection(s.key);
       for (int si = 0; si < s.sentences.size(); si++) {
         List<Terms.Term> terms = Terms.of(s.toks, s.tokFrom[si], s.tokTo[si], false);
         boolean namesSite = namesOppositeSite(terms);
@@ -133,6 +140,10 @@ public final class NegationConsistency implements Guardrail {
             for (List<Terms.Term> lay : Mentions.alsoSaidVariants(idx, phrase)) {
               ms.addAll(Mentions.direct(idx, lay, other));
             }
+          }
+          if (!planLike && !Polarity.hasPlanMarker(s.toks, s.tokFrom[si], s.tokTo[si])) {
+            // a note of what she has or takes now: "i'm gon na prescribe you some medications" is the plan
+            ms.removeIf(m -> Mentions.planned(idx, m));
           }
           if (Mentions.problemFramed(s.toks, phrase.get(0).tok())) {
             // "denies issues with the migraines" is about problems with them: only mentions framed alike count
@@ -172,6 +183,21 @@ public final class NegationConsistency implements Guardrail {
     return GuardVerdict.flag(findings);
   }
 
+  /** Section-key words of what is to be done: there a clinician's plan clause is evidence. */
+  private static final List<String> PLAN_SECTION_WORDS = List.of("plan", "assessment", "instruction", "impression",
+      "recommend", "follow", "procedure", "disposition", "order");
+
+  /** Whether a section is about what is to be done ("assessment_and_plan", "instructions"). */
+  static boolean planSection(String key) {
+    String k = key.toLowerCase(java.util.Locale.ROOT);
+    for (String w : PLAN_SECTION_WORDS) {
+      if (k.contains(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether a sentence names a site that has an opposite ("lateral", "medial"…): only then is it looked for. */
   private static boolean namesOppositeSite(List<Terms.Term> terms) {
     for (Terms.Term t : terms) {
@@ -202,7 +228,15 @@ public final class NegationConsistency implements Guardrail {
     List<List<Terms.Term>> out = new ArrayList<>();
     List<Terms.Term> cur = new ArrayList<>();
     Terms.Term prev = null;
+    byte[] pol = s.polarity();
     for (Terms.Term t : terms) {
+      if (EFFECTS.contains(t.text()) && pol[t.tok()] == Polarity.NEGATED && Polarity.deniedBy(s.toks, t.tok())) {
+        // a denied effect is a phrase of its own: "[pillow] alleviates" is not about the pillow
+        flush(cur, out);
+        out.add(List.of(t));
+        prev = null;
+        continue;
+      }
       if (!isFinding(t)) {
         flush(cur, out);
         prev = null;
@@ -221,6 +255,13 @@ public final class NegationConsistency implements Guardrail {
     flush(cur, out);
     return out;
   }
+
+  /**
+   * Effects: not findings in general ("her symptoms improved" is the frame of a finding), nor when a note sums one
+   * up ("ibuprofen does not help" is often said of "it helps a little"), but an effect the patient denies is
+   * ("denies that resting it on a pillow alleviates her pain" against "i put it on a pillow and i feel better").
+   */
+  private static final Set<String> EFFECTS = norms("improve");
 
   /** Degree words: "without significant relief" denies only a degree, which "it helped a little" is not against. */
   private static final Set<String> DEGREE = Set.of("significant", "significantly", "much", "complete", "completely",

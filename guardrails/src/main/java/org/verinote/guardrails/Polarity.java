@@ -15,7 +15,9 @@ import java.util.Set;
  * determiner. "or" right after the scope's last negated word still continues the list ("no tenderness to palpation
  * of the abdomen or tenderness of the cva"). A negation inside a hypothetical is not an assertion ("if there is no
  * improvement" is unknown). "family" is about relatives only before "history"/"members" ("family support" is the
- * patient's). Stateless; every method is linear in its tokens.
+ * patient's). A denial ("denies") whose clause ends in an effect verb negates that verb however far away it stands
+ * ("denies that resting it on a pillow alleviates her pain"). {@link #planned} marks a clinician's future and plan
+ * clauses (ConText's temporality). Stateless; every method is linear in its tokens.
  */
 final class Polarity {
 
@@ -64,6 +66,15 @@ final class Polarity {
   private static final Set<String> HYPOTHETICAL = Set.of("if", "whether", "should", "unless", "watch", "monitor",
       "prevent", "risk", "worry", "worried", "concern", "concerned", "call", "return", "check", "might",
       "could", "would", "possible", "possibly", "rule", "test", "screen", "risks", "may");
+  /** Cues whose object may be a whole clause ("denies that resting it on a pillow alleviates her pain"). */
+  private static final Set<String> CLAUSE_DENIALS = Set.of("denies", "denied", "deny", "denying");
+  /**
+   * Effect verbs: the predicate of a denied clause, negated however far past the scope it stands ("denies
+   * fully extending her arm while resting it on a pillow alleviates the pain"); what they act on is not.
+   */
+  private static final Set<String> EFFECT_VERBS = Set.of("alleviates", "alleviate", "alleviated", "relieves",
+      "relieve", "relieved", "helps", "help", "helped", "improves", "improve", "improved", "worsens", "worsen",
+      "worsened", "aggravates", "aggravate", "aggravated", "exacerbates", "exacerbate", "exacerbated");
   private static final Set<String> NEG_ANSWER = Set.of("no", "nope", "nah", "never", "none", "negative", "not");
   private static final Set<String> POS_ANSWER = Set.of("yes", "yeah", "yep", "yup", "uh-huh", "mm-hmm", "sure",
       "correct", "definitely", "absolutely", "some", "little", "sometimes", "mm", "mhm");
@@ -83,6 +94,7 @@ final class Polarity {
     int otherLeft = 0;
     int hypoLeft = 0;
     boolean contentSinceCue = false;
+    boolean deniedClause = false;
     for (int i = 0; i < toks.size(); i++) {
       Tok t = toks.get(i);
       String w = t.raw().toLowerCase(Locale.ROOT).replace('’', '\'');
@@ -91,11 +103,18 @@ final class Polarity {
         negLeft = 0;
         otherLeft = 0;
         hypoLeft = 0;
+        deniedClause = false;
         continue;
       }
       if (i > 0 && (TERMINATORS.contains(w) || (AUX_TERMINATORS.contains(w) && contentSinceCue)
           || (w.equals("other") && i + 1 < toks.size() && toks.get(i + 1).raw().equalsIgnoreCase("than")))) {
         negLeft = 0;
+        deniedClause &= !TERMINATORS.contains(w);
+      }
+      if (deniedClause && negLeft == 0 && otherLeft == 0 && hypoLeft == 0 && EFFECT_VERBS.contains(w)) {
+        p[i] = NEGATED;
+        deniedClause = false;
+        continue;
       }
       if ((negLeft > 0 || (i > 0 && p[i - 1] == NEGATED)) && LIST_CONTINUERS.contains(w)
           && (negLeft > 0 || (!w.equals("any") && toks.get(i - 1).isWord()))) {
@@ -119,6 +138,7 @@ final class Polarity {
         }
       }
       if (PRE_NEG.contains(w) && !pseudo(toks, i)) {
+        deniedClause = CLAUSE_DENIALS.contains(w);
         negLeft = SCOPE;
         contentSinceCue = false;
         p[i] = NEGATED;
@@ -147,6 +167,117 @@ final class Polarity {
       }
     }
     return p;
+  }
+
+  /** One-word future and plan markers of a clinician ("we'll start", "i'll prescribe", "i recommend"). */
+  private static final Set<String> PLAN_WORDS = Set.of("will", "i'll", "we'll", "you'll", "let's", "plan",
+      "planning", "prescribe", "prescribing", "recommend", "recommending");
+  /** Two-word ones: "gon na", "going to", "wan na", "want to". */
+  private static final Set<String> PLAN_FIRST = Set.of("gon", "going", "wan", "want");
+  /**
+   * Words that end a plan's clause: another clause ("because the pain is bad"), a new subject or question ("i'm gon
+   * na listen here no i don't hear any bruits", "let's now do you feel sick"), a turn of the talk ("okay", "so").
+   */
+  private static final Set<String> PLAN_ENDS = Set.of("but", "because", "since", "although", "though", "so", "if",
+      "when", "until", "unless", "i", "we", "i'm", "we're", "i've", "we've", "it's", "that's", "there's", "there",
+      "he", "she", "they", "he's", "she's", "do", "does", "did", "are", "is", "can", "okay", "ok", "alright",
+      "now", "no", "not", "n't", "don't", "didn't", "doesn't");
+  /** Plans that keep what is now: "we'll continue the lisinopril", "i want you to stay on it". */
+  private static final Set<String> CURRENT_PLANS = Set.of("continue", "keep", "stay", "remain", "maintain");
+  /** Subjects a plan marker may have, for the object before them ("the medications i'm gon na give you"). */
+  private static final Set<String> PLAN_SUBJECTS = Set.of("i", "we", "i'm", "we're");
+  /** Words a plan reaches past its marker, at most. */
+  static final int PLAN_SCOPE = 8;
+
+  /**
+   * ConText's temporality for a clinician's words: which tokens are inside a future or plan clause ("i'm gon na
+   * prescribe you some medications", "we'll start physical therapy"). Such a mention says what will be done, not
+   * what the patient has or takes now. The clause runs from the marker to the end of the sentence, a clause word
+   * ("but", "because", "if"…) or {@link #PLAN_SCOPE} words.
+   *
+   * @param toks tokens of one turn
+   * @return per token, whether it is planned
+   */
+  static boolean[] planned(List<Tok> toks) {
+    boolean[] out = new boolean[toks.size()];
+    int left = 0;
+    for (int i = 0; i < toks.size(); i++) {
+      Tok t = toks.get(i);
+      if (t.kind() == Tok.Kind.PUNCT) {
+        if (".!?;:".contains(t.raw())) {
+          left = 0;
+        }
+        continue;
+      }
+      String w = t.raw().toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+      if (PLAN_ENDS.contains(w)) {
+        left = 0;
+      }
+      if (PLAN_WORDS.contains(w) || (PLAN_FIRST.contains(w) && i + 1 < toks.size()
+          && (toks.get(i + 1).raw().equalsIgnoreCase("na") || toks.get(i + 1).raw().equalsIgnoreCase("to")))) {
+        // the object of a relative clause stands before it: "the medications [i'm gon na give you]"
+        int obj = w.indexOf('\'') > 0 ? i - 1 : i >= 1 && PLAN_SUBJECTS.contains(lower(toks.get(i - 1))) ? i - 2 : -1;
+        if (obj >= 0 && toks.get(obj).isWord() && !PLAN_ENDS.contains(lower(toks.get(obj)))) {
+          out[obj] = true;
+        }
+        left = PLAN_SCOPE;
+        continue;
+      }
+      if (CURRENT_PLANS.contains(w)) {
+        // "i wan na just go ahead and continue on lisinopril" is about what she takes now
+        left = 0;
+      }
+      if (left > 0) {
+        out[i] = true;
+        left--;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Whether the negation cue nearest before token {@code i} in its sentence is a denial ("denies", "denied"…)
+   * rather than "not", "no" or "without".
+   *
+   * @param toks tokens
+   * @param i a token
+   * @return whether a denial governs it
+   */
+  static boolean deniedBy(List<Tok> toks, int i) {
+    for (int k = i - 1; k >= 0; k--) {
+      Tok t = toks.get(k);
+      if (t.kind() == Tok.Kind.PUNCT && ".!?;:".contains(t.raw())) {
+        return false;
+      }
+      String w = lower(t);
+      if (PRE_NEG.contains(w)) {
+        return CLAUSE_DENIALS.contains(w);
+      }
+    }
+    return false;
+  }
+
+  private static String lower(Tok t) {
+    return t.raw().toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+  }
+
+  /**
+   * Whether tokens {@code from}–{@code to} hold a future or plan marker ("will", "plan", "gon na"…).
+   *
+   * @param toks tokens
+   * @param from first token
+   * @param to end token, exclusive
+   * @return whether one of them is a marker
+   */
+  static boolean hasPlanMarker(List<Tok> toks, int from, int to) {
+    for (int i = from; i < to; i++) {
+      String w = toks.get(i).raw().toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+      if (PLAN_WORDS.contains(w) || (PLAN_FIRST.contains(w) && i + 1 < to
+          && (toks.get(i + 1).raw().equalsIgnoreCase("na") || toks.get(i + 1).raw().equalsIgnoreCase("to")))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether the cue at {@code i} is a pseudo-negation ("not only", "no change", "not sure"). */
@@ -274,7 +405,9 @@ final class Polarity {
       }
       String w = t.raw().toLowerCase(Locale.ROOT);
       if (w.equals("any") || w.equals("anything") || WH_WORDS.contains(w)
-          || (QUESTION_STARTERS.contains(w) && i + 1 < toks.size() && isSubject(toks.get(i + 1)))) {
+          || (QUESTION_STARTERS.contains(w) && i + 1 < toks.size() && isSubject(toks.get(i + 1))
+              // "we have you on lisinopril" states; "have you had" asks
+              && (i == 0 || !DECLARATIVE_SUBJECTS.contains(lower(toks.get(i - 1)))))) {
         start = i;
       }
     }

@@ -41,6 +41,8 @@ final class TranscriptIndex {
   final List<byte[]> polarity;
   /** Per turn and token: whether its status comes from the answer to a question (weaker than a statement). */
   final List<boolean[]> asked;
+  /** Per turn and token: whether it is inside a clinician's future or plan clause ({@link Polarity#planned}). */
+  final List<boolean[]> planned;
   final String digits;
   final String lower;
 
@@ -105,6 +107,7 @@ final class TranscriptIndex {
     this.toks = List.copyOf(tk);
     List<byte[]> pol = new ArrayList<>(turns.size());
     List<boolean[]> askedList = new ArrayList<>(turns.size());
+    List<boolean[]> plannedList = new ArrayList<>(turns.size());
     for (int ti = 0; ti < turns.size(); ti++) {
       List<Tok> toks = tk.get(ti);
       byte[] p = Polarity.of(toks);
@@ -150,9 +153,11 @@ final class TranscriptIndex {
       }
       pol.add(p);
       askedList.add(q);
+      plannedList.add(clinician ? Polarity.planned(toks) : new boolean[toks.size()]);
     }
     this.polarity = List.copyOf(pol);
     this.asked = List.copyOf(askedList);
+    this.planned = List.copyOf(plannedList);
     this.terms = List.copyOf(tm);
     Map<String, int[]> arr = new HashMap<>(byTerm.size() * 2);
     byTerm.forEach((k, v) -> arr.put(k, v.stream().mapToInt(Integer::intValue).toArray()));

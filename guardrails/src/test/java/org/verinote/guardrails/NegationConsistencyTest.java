@@ -208,4 +208,60 @@ class NegationConsistencyTest {
     assertThat(run(t, "If ibuprofen does not help her pain, she will take naproxen.").findings()).isEmpty();
     assertThat(run(t, "The ibuprofen does not help with the pain.").findings()).isNotEmpty();
   }
+
+  private static final String PLANNED_MEDICATIONS = "[doctor] are you on any medications at this time ?\n"
+      + "[patient] no .\n"
+      + "[doctor] okay . i'm gon na prescribe you some medications for the knee .\n"
+      + "[patient] okay .\n";
+
+  private GuardVerdict runIn(String section, String transcript, String note) {
+    return layer.check(Fixtures.context(Transcript.parse(transcript), Fixtures.note(section, note)));
+  }
+
+  @Test
+  void clinicianPlan_isNotEvidenceOfWhatThePatientTakesNow() {
+    GuardVerdict v = runIn("medications", PLANNED_MEDICATIONS, "She reports needing medications.");
+    assertThat(v.findings()).singleElement().satisfies(f ->
+        assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+  }
+
+  @Test
+  void clinicianPlan_isEvidenceForThePlan() {
+    assertThat(runIn("assessment_and_plan", PLANNED_MEDICATIONS, "Prescribe medications for the knee.")
+        .findings()).isEmpty();
+    // a note sentence about the future is compared with the plan wherever it stands
+    assertThat(runIn("history_of_present_illness", PLANNED_MEDICATIONS, "We will prescribe medications.")
+        .findings()).isEmpty();
+  }
+
+  @Test
+  void examNarration_afterAPlanMarker_isAStatement() {
+    GuardVerdict v = runIn("physical_exam",
+        "[doctor] i'm gon na listen here real quick no i do n't hear any carotid bruits .\n[patient] okay .\n",
+        "Carotid bruits.");
+    assertThat(v.findings()).singleElement().satisfies(f -> assertThat(f.code()).isEqualTo("POLARITY_CONFLICT"));
+  }
+
+  @Test
+  void deniedEffect_againstAnEffectThePatientDescribes_isFlagged() {
+    String t = "[doctor] does anything help ?\n"
+        + "[patient] when i put it on a pillow and just let it stay straight i feel better .\n";
+    GuardVerdict v = runIn("history_of_present_illness", t,
+        "She denies fully extending her arm while resting it on a pillow alleviates some of her pain.");
+    assertThat(v.findings()).singleElement().satisfies(f ->
+        assertThat(f.message()).startsWith("Negated in the note but asserted in the transcript"));
+    assertThat(runIn("history_of_present_illness", t,
+        "She notes fully extending her arm while resting it on a pillow alleviates some of her pain.").findings())
+        .isEmpty();
+  }
+
+  @Test
+  void effectSummedUpByTheNote_isNotJudged() {
+    // notes write "does not help" for "it helps a little": measured on ACI-Bench gold, judging it flagged 6 clean
+    // sentences for no injected error caught
+    GuardVerdict v = runIn("history_of_present_illness",
+        "[doctor] does the ibuprofen help ?\n[patient] it helps a little bit but the pain comes back .\n",
+        "Ibuprofen does not help.");
+    assertThat(v.findings()).isEmpty();
+  }
 }

@@ -36,9 +36,9 @@ class PerturbationSuiteAciBenchTest {
     assertThat(rep.goldUnsupportedRate()).isLessThanOrEqualTo(0.05);
     assertThat(rep.recall()).isGreaterThanOrEqualTo(0.98);
     for (PerturbationSuite.Kind k : PerturbationSuite.Kind.values()) {
-      // flipped negation is below the 0.95 target (see the guide): its floor pins today's figure
+      // the target is 0.95 per kind; flipped negation sits right at it (120/126), the others above 0.97
       assertThat(rep.recall(k)).as(k.name())
-          .isGreaterThanOrEqualTo(k == PerturbationSuite.Kind.FLIPPED_NEGATION ? 0.93 : 0.97);
+          .isGreaterThanOrEqualTo(k == PerturbationSuite.Kind.FLIPPED_NEGATION ? 0.95 : 0.97);
     }
     // the negation layer's noise on the clean notes: at most 3 conflicts per note
     int encounters = goldEncounters().size();

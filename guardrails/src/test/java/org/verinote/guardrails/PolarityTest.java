@@ -10,10 +10,13 @@ class PolarityTest {
 
   private static byte status(String text, String word) {
     List<Tok> toks = Tokenizer.tokenize(text);
-    byte[] p = Polarity.of(toks);
+    return Polarity.of(toks)[indexOf(toks, word)];
+  }
+
+  private static int indexOf(List<Tok> toks, String word) {
     for (int i = 0; i < toks.size(); i++) {
       if (toks.get(i).raw().equals(word)) {
-        return p[i];
+        return i;
       }
     }
     throw new AssertionError("no token '" + word + "' in the test text");
@@ -147,5 +150,74 @@ class PolarityTest {
   void affirmativeYeah_endsANegationsScope() {
     assertThat(status("without stopping , then yeah , i do get short of breath", "short"))
         .isEqualTo(Polarity.AFFIRMED);
+  }
+
+  private static boolean planned(String text, String word) {
+    List<Tok> toks = Tokenizer.tokenize(text);
+    return Polarity.planned(toks)[indexOf(toks, word)];
+  }
+
+  @Test
+  void futureAndPlanClauses_areMarkedPlanned_toTheEndOfTheClause() {
+    assertThat(planned("i'm gon na prescribe you some medications for the knee", "medications")).isTrue();
+    assertThat(planned("we'll start physical therapy next week", "therapy")).isTrue();
+    assertThat(planned("i want to order an mri of the knee", "mri")).isTrue();
+    // a new subject, a negation or a clause word ends the plan: what follows is a statement
+    assertThat(planned("i'm gon na listen here real quick no i do n't hear any carotid bruits", "bruits")).isFalse();
+    assertThat(planned("i'll give you something because the pain is bad", "pain")).isFalse();
+    assertThat(planned("let's now do you feel sick to your stomach", "sick")).isFalse();
+    assertThat(planned("you have pain in the knee", "pain")).isFalse();
+  }
+
+  @Test
+  void objectBeforeARelativePlanClause_isPlanned() {
+    assertThat(planned("but the medications i'm gon na give you are strong", "medications")).isTrue();
+    assertThat(planned("the cream we'll use is new", "cream")).isTrue();
+  }
+
+  @Test
+  void continuingWhatIsTakenNow_isNotAPlan() {
+    assertThat(planned("i wan na just go ahead and continue on lisinopril twenty milligrams", "lisinopril"))
+        .isFalse();
+    assertThat(planned("we'll keep the metformin the same", "metformin")).isFalse();
+  }
+
+  @Test
+  void planMarker_foundInANoteSentence() {
+    List<Tok> future = Tokenizer.tokenize("We will start physical therapy.");
+    List<Tok> now = Tokenizer.tokenize("She takes ibuprofen daily.");
+    assertThat(Polarity.hasPlanMarker(future, 0, future.size())).isTrue();
+    assertThat(Polarity.hasPlanMarker(now, 0, now.size())).isFalse();
+  }
+
+  @Test
+  void deniedClause_negatesItsEffectVerb_howeverFarPastTheScope() {
+    String s = "She denies fully extending her arm while resting it on a pillow alleviates some of her pain.";
+    assertThat(status(s, "alleviates")).isEqualTo(Polarity.NEGATED);
+    // what the effect acts on is not denied: she has the pain
+    assertThat(status(s, "pain")).isEqualTo(Polarity.AFFIRMED);
+    // an effect verb outside a denial keeps its status
+    assertThat(status("She notes resting it on a pillow with the arm straight alleviates her pain.", "alleviates"))
+        .isEqualTo(Polarity.AFFIRMED);
+    // a terminator ends the denied clause
+    assertThat(status("She denies swelling in the wrist but resting it on a pillow alleviates her pain.",
+        "alleviates")).isEqualTo(Polarity.AFFIRMED);
+  }
+
+  @Test
+  void deniedBy_tellsADenialFromAPlainNegation() {
+    List<Tok> denied = Tokenizer.tokenize("She denies that resting it on a pillow helps.");
+    List<Tok> not = Tokenizer.tokenize("Ibuprofen does not help.");
+    assertThat(Polarity.deniedBy(denied, denied.size() - 2)).isTrue();
+    assertThat(Polarity.deniedBy(not, not.size() - 2)).isFalse();
+  }
+
+  @Test
+  void statementBeforeAnUnpunctuatedQuestion_staysOutOfIt() {
+    List<Tok> toks = Tokenizer.tokenize(
+        "so i believe we have you on lisinopril about twenty milligrams a day any side effects from that");
+    int last = Polarity.unpunctuatedQuestionStart(toks);
+    // "we have you on" states; only "any side effects from that" asks
+    assertThat(toks.get(Polarity.widenQuestion(toks, last)).raw()).isEqualTo("any");
   }
 }
