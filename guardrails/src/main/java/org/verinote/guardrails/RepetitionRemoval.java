@@ -16,7 +16,8 @@ import org.verinote.core.guard.Guardrail;
  * Repetition removal, the degenerate loops small models fall into: a phrase of one to
  * {@link Builder#maxPhraseWords(int) eight} words repeated back to back {@link Builder#minRepeats(int) three} or
  * more times is cut to one copy ({@code REPEATED_PHRASE}); a sentence immediately repeated (case, spacing and
- * punctuation ignored) keeps its first occurrence ({@code DUPLICATE_SENTENCE}). Non-adjacent repeats are left
+ * punctuation ignored) keeps its first occurrence ({@code DUPLICATE_SENTENCE}), and so does a line said twice with
+ * the break between lost ("Blood pressure: 120/70 mmHg Blood pressure: 120/70 mmHg", "MiraLax MiraLax"). Non-adjacent repeats are left
  * alone: "Continue current medications." under two problems of one plan is legitimate. Both are {@link Severity#WARNING}
  * findings whose span is the removed text in the section as this layer received it. Identical sentences in
  * different sections are left alone (notes legitimately restate the opening line in the assessment).
@@ -132,10 +133,33 @@ public final class RepetitionRemoval implements Guardrail {
           .strip();
       if (!key.isEmpty() && key.equals(previous)) {
         dups.add(new int[] {sp.start(), sp.end()});
+      } else {
+        int[] half = doubledLine(text, sp);
+        if (half != null) {
+          dups.add(half);
+        }
       }
       previous = key;
     }
     return dups;
+  }
+
+  /**
+   * A sentence that is one line said twice with the break between lost ("Blood pressure: 120/70 mmHg Blood
+   * pressure: 120/70 mmHg", "MiraLax MiraLax"): the span of the second copy, or null.
+   */
+  private static int[] doubledLine(String text, Span sp) {
+    List<Tok> words = new ArrayList<>();
+    for (Tok t : Tokenizer.tokenize(text.substring(sp.start(), sp.end()))) {
+      if (t.kind() != Tok.Kind.PUNCT) {
+        words.add(t);
+      }
+    }
+    int h = words.size() / 2;
+    if (h == 0 || words.size() % 2 != 0 || !same(words, 0, h, h)) {
+      return null;
+    }
+    return new int[] {sp.start() + words.get(h - 1).end(), sp.start() + words.get(2 * h - 1).end()};
   }
 
   @Override

@@ -33,6 +33,22 @@ class RewritingLayersTest {
   }
 
   @Test
+  void lineSaidTwiceWithTheBreakLost_keepsOneCopy() {
+    GuardVerdict v = Fixtures.run(RepetitionRemoval.builder().build(),
+        "Blood pressure: 120/70 mmHg Blood pressure: 120/70 mmHg\nMiraLax MiraLax.\nHeart rate: 60 bpm");
+    assertThat(Fixtures.textOf(v)).isEqualTo("Blood pressure: 120/70 mmHg\nMiraLax.\nHeart rate: 60 bpm");
+    assertThat(v.findings()).extracting(Finding::code).containsExactly("DUPLICATE_SENTENCE", "DUPLICATE_SENTENCE");
+  }
+
+  @Test
+  void lineWithARepeatedWordInside_isLeftAlone() {
+    String note = "She had had two falls.\nPain pain medication as needed.";
+    GuardVerdict v = Fixtures.run(RepetitionRemoval.builder().build(), note);
+    assertThat(v).isInstanceOf(GuardVerdict.Pass.class);
+    assertThat(v.findings()).isEmpty();
+  }
+
+  @Test
   void jsonFragmentSection_isFlattenedWithEveryValueKept() {
     GuardVerdict v = Fixtures.run(ValueFlattening.create(),
         "{\"medications\": [\"lisinopril 40 mg\", \"aspirin\"], \"blood_pressure\": \"140/90\"}");
