@@ -149,13 +149,17 @@ final class Polarity {
       }
       if (HYPOTHETICAL.contains(w)) {
         hypoLeft = SCOPE;
+      } else if (hypoLeft > 0 && w.equals("or")) {
+        // "call us if you have any fever or chills or a rash": one condition list
+        hypoLeft = Math.max(hypoLeft, LIST_SCOPE);
       }
       if (otherLeft > 0) {
         p[i] = negLeft > 0 ? OTHER_NEGATED : OTHER;
         otherLeft--;
       } else if (hypoLeft > 0) {
         p[i] = UNKNOWN;
-        hypoLeft--;
+        // like a negation's, a condition's scope counts content words ("if you develop a fever")
+        hypoLeft -= SCOPE_GLUE.contains(w) ? 0 : 1;
       } else if (negLeft > 0) {
         p[i] = NEGATED;
       }

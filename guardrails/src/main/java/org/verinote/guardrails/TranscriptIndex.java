@@ -141,6 +141,10 @@ final class TranscriptIndex {
       boolean clinician = turns.get(ti).role() == SpeakerRole.CLINICIAN;
       if (!hasQuestionMark && (clinician || ans != Polarity.UNKNOWN)) {
         int qs = Polarity.unpunctuatedQuestionStart(toks);
+        if (qs < 0 && clinician && findingList(toks, tm.get(ti))) {
+          // a review of systems read out ("shortness of breath" — "no shortness of breath") asks each finding
+          qs = 0;
+        }
         if (qs >= 0 && ti + 1 < turns.size() && turns.get(ti + 1).role() != turns.get(ti).role()) {
           for (int j = Polarity.widenQuestion(toks, qs); j < toks.size(); j++) {
             if (p[j] == Polarity.NEGATED && Polarity.statedNegation(toks, j)) {
@@ -177,6 +181,43 @@ final class TranscriptIndex {
     this.numbers = Set.copyOf(nums);
     this.digits = dig.toString();
     this.lower = low.toString();
+  }
+
+  /** Words a read-out finding list may hold besides the findings ("okay and fever or chills"). */
+  private static final Set<String> LIST_GLUE = Set.of("okay", "ok", "and", "or", "any", "how", "about", "what",
+      "so", "alright", "um", "uh", "of", "the", "your", "in", "on", "with", "like");
+  /** The most words a read-out finding list has. */
+  private static final int MAX_LIST_WORDS = 6;
+
+  /**
+   * Whether a turn is only a short list of findings, with no verb ("shortness of breath", "okay fever or chills"):
+   * a clinician reading out a review of systems, each finding asked.
+   */
+  static boolean findingList(List<Tok> toks, List<Terms.Term> terms) {
+    boolean[] covered = new boolean[toks.size()];
+    boolean finding = false;
+    for (Terms.Term t : terms) {
+      if (NegationConsistency.isFinding(t)) {
+        finding = true;
+      }
+      for (int k = t.tok(); k < t.endTok() && k < covered.length; k++) {
+        covered[k] = true;
+      }
+    }
+    int words = 0;
+    for (int k = 0; k < toks.size(); k++) {
+      Tok t = toks.get(k);
+      if (!t.isWord()) {
+        continue;
+      }
+      if (++words > MAX_LIST_WORDS) {
+        return false;
+      }
+      if (!covered[k] && !LIST_GLUE.contains(t.raw().toLowerCase(Locale.ROOT))) {
+        return false;
+      }
+    }
+    return finding;
   }
 
   /**

@@ -264,4 +264,14 @@ class NegationConsistencyTest {
         "Ibuprofen does not help.");
     assertThat(v.findings()).isEmpty();
   }
+
+  @Test
+  void reviewOfSystemsReadOut_asksEachFinding() {
+    // the clinician's bare "shortness of breath" is a question, not a statement against the patient's "no"
+    GuardVerdict v = runIn("review_of_systems",
+        "[doctor] any chest pain ?\n[patient] no chest pain\n[doctor] shortness of breath\n"
+            + "[patient] no shortness of breath\n", "Respiratory: Reports shortness of breath.");
+    assertThat(v.findings()).singleElement().satisfies(f ->
+        assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+  }
 }

@@ -220,4 +220,26 @@ class PolarityTest {
     // "we have you on" states; only "any side effects from that" asks
     assertThat(toks.get(Polarity.widenQuestion(toks, last)).raw()).isEqualTo("any");
   }
+
+  @Test
+  void conditionList_staysHypothetical_toItsLastMember() {
+    String s = "call us if you have any fever or chills or a rash";
+    assertThat(status(s, "chills")).isEqualTo(Polarity.UNKNOWN);
+    assertThat(status(s, "rash")).isEqualTo(Polarity.UNKNOWN);
+    assertThat(status("call us if it gets worse. you have a fever", "fever")).isEqualTo(Polarity.AFFIRMED);
+  }
+
+  @Test
+  void readOutFindingList_isTold_fromASentence() {
+    assertThat(findingList("shortness of breath")).isTrue();
+    assertThat(findingList("okay and fever or chills")).isTrue();
+    assertThat(findingList("you have a fever")).isFalse();
+    assertThat(findingList("okay alright")).isFalse();
+    assertThat(findingList("fever chills nausea vomiting diarrhea constipation rash")).isFalse();
+  }
+
+  private static boolean findingList(String text) {
+    List<Tok> toks = Tokenizer.tokenize(text);
+    return TranscriptIndex.findingList(toks, Terms.of(toks, 0, toks.size(), true));
+  }
 }
