@@ -36,7 +36,7 @@ class PerturbationSuiteAciBenchTest {
     assertThat(rep.goldUnsupportedRate()).isLessThanOrEqualTo(0.05);
     assertThat(rep.recall()).isGreaterThanOrEqualTo(0.98);
     for (PerturbationSuite.Kind k : PerturbationSuite.Kind.values()) {
-      // the target is 0.95 per kind; flipped negation sits right at it (120/126), the others above 0.97
+      // development seed: flipped negation 120/126 here, but 0.804 on held-out seeds (next test)
       assertThat(rep.recall(k)).as(k.name())
           .isGreaterThanOrEqualTo(k == PerturbationSuite.Kind.FLIPPED_NEGATION ? 0.95 : 0.97);
     }
@@ -44,6 +44,37 @@ class PerturbationSuiteAciBenchTest {
     int encounters = goldEncounters().size();
     assertThat(rep.goldFindingsByLayer().getOrDefault(NegationConsistency.NAME, 0))
         .isLessThanOrEqualTo(3 * encounters);
+  }
+
+  /**
+   * Seed 42 is the development seed: the negation rules came from reading its misses (and those of seeds 1–4).
+   * Seeds 5–8 put the injections in other sentences and were never read: their figures are the ones to quote.
+   */
+  @Test
+  void standardChain_onHeldOutSeeds_meetsMeasuredFloors() {
+    List<PerturbationSuite.Encounter> enc = goldEncounters();
+    java.util.Map<PerturbationSuite.Kind, int[]> byKind = new java.util.EnumMap<>(PerturbationSuite.Kind.class);
+    for (long seed = 5; seed <= 8; seed++) {
+      PerturbationSuite.Report rep = PerturbationSuite.withSeed(seed).evaluate(Guardrails.standard(), enc);
+      for (PerturbationSuite.Kind k : PerturbationSuite.Kind.values()) {
+        int[] a = byKind.computeIfAbsent(k, x -> new int[2]);
+        a[0] += rep.caught().getOrDefault(k, 0);
+        a[1] += rep.cases().getOrDefault(k, 0);
+      }
+    }
+    int caught = 0;
+    int cases = 0;
+    for (java.util.Map.Entry<PerturbationSuite.Kind, int[]> e : byKind.entrySet()) {
+      double recall = e.getValue()[0] / (double) e.getValue()[1];
+      System.out.printf("  held-out %-22s n=%4d recall=%.3f%n", e.getKey(), e.getValue()[1], recall);
+      // flipped negation is below the 0.95 on unseen sentences (0.804, see the guide): the floor pins it
+      assertThat(recall).as(e.getKey().name())
+          .isGreaterThanOrEqualTo(e.getKey() == PerturbationSuite.Kind.FLIPPED_NEGATION ? 0.80 : 0.95);
+      caught += e.getValue()[0];
+      cases += e.getValue()[1];
+    }
+    assertThat(cases).isGreaterThanOrEqualTo(2000);
+    assertThat(caught / (double) cases).isGreaterThanOrEqualTo(0.96);
   }
 
   @Test
