@@ -133,7 +133,7 @@ public final class RepetitionRemoval implements Guardrail {
           .strip();
       if (!key.isEmpty() && key.equals(previous)) {
         dups.add(new int[] {sp.start(), sp.end()});
-      } else {
+      } else if (doubled(key)) {
         int[] half = doubledLine(text, sp);
         if (half != null) {
           dups.add(half);
@@ -142,6 +142,25 @@ public final class RepetitionRemoval implements Guardrail {
       previous = key;
     }
     return dups;
+  }
+
+  /** Whether a normalised sentence (words joined by single spaces) is one run of words said twice. */
+  private static boolean doubled(String key) {
+    int spaces = 0;
+    for (int i = 0; i < key.length(); i++) {
+      spaces += key.charAt(i) == ' ' ? 1 : 0;
+    }
+    if (spaces % 2 == 0) {
+      return false;
+    }
+    int mid = -1;
+    for (int i = 0, seen = 0; i < key.length(); i++) {
+      if (key.charAt(i) == ' ' && ++seen == spaces / 2 + 1) {
+        mid = i;
+        break;
+      }
+    }
+    return mid == key.length() - 1 - mid && key.regionMatches(0, key, mid + 1, mid);
   }
 
   /**

@@ -194,6 +194,12 @@ final class TranscriptIndex {
    * a clinician reading out a review of systems, each finding asked.
    */
   static boolean findingList(List<Tok> toks, List<Terms.Term> terms) {
+    int wordCount = 0;
+    for (Tok t : toks) {
+      if (t.isWord() && ++wordCount > MAX_LIST_WORDS) {
+        return false;
+      }
+    }
     boolean[] covered = new boolean[toks.size()];
     boolean finding = false;
     for (Terms.Term t : terms) {
@@ -204,14 +210,10 @@ final class TranscriptIndex {
         covered[k] = true;
       }
     }
-    int words = 0;
     for (int k = 0; k < toks.size(); k++) {
       Tok t = toks.get(k);
       if (!t.isWord()) {
         continue;
-      }
-      if (++words > MAX_LIST_WORDS) {
-        return false;
       }
       if (!covered[k] && !LIST_GLUE.contains(t.raw().toLowerCase(Locale.ROOT))) {
         return false;
