@@ -350,6 +350,21 @@ final class Mentions {
   }
 
   /** @return the index of the phrase's first term that is not a body site (0 if all are) */
+  /**
+   * Whether the phrase term at {@code found} is nearer another occurrence of the phrase's first term than the one
+   * at {@code k} (or as near and in the note's order, before it): then it goes with that one.
+   */
+  private static boolean ownedByAnother(List<Terms.Term> tt, String head, int k, int found) {
+    int d = Math.abs(found - k);
+    for (int m = Math.max(0, found - d); m <= Math.min(tt.size() - 1, found + d); m++) {
+      if (m != k && tt.get(m).text().equals(head)
+          && (Math.abs(found - m) < d || (Math.abs(found - m) == d && m < found && k > found))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static int focus(List<Terms.Term> phrase) {
     for (int j = 0; j < phrase.size(); j++) {
       if (!NegationConsistency.ANATOMY.contains(phrase.get(j).text())) {
@@ -367,15 +382,18 @@ final class Mentions {
    */
   private static int termNear(List<Terms.Term> tt, int k, List<Terms.Term> phrase, int focus) {
     int at = k;
+    String head = phrase.get(0).text();
     for (int j = 1; j < phrase.size(); j++) {
       int found = -1;
       for (int m = Math.max(0, k - 3); m < Math.min(tt.size(), k + phrase.size() + 3); m++) {
-        if (tt.get(m).text().equals(phrase.get(j).text())) {
+        // the nearest occurrence, in the note's order when two are as near
+        if (tt.get(m).text().equals(phrase.get(j).text()) && (found < 0 || Math.abs(m - k) < Math.abs(found - k)
+            || (Math.abs(m - k) == Math.abs(found - k) && m > k))) {
           found = m;
-          break;
         }
       }
-      if (found < 0) {
+      if (found < 0 || ownedByAnother(tt, head, k, found)) {
+        // "pain with supination no pain with pronation": the pronation is the second pain's, not the first's
         return -1;
       }
       if (j == focus) {

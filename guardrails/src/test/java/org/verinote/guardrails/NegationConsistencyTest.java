@@ -274,4 +274,16 @@ class NegationConsistencyTest {
     assertThat(v.findings()).singleElement().satisfies(f ->
         assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
   }
+
+  @Test
+  void dictatedExamList_pairsEachManeuverWithItsOwnFinding() {
+    String t = "[doctor] pain with supination no pain with pronation\n[patient] okay\n"
+        + "[doctor] no pain on extension some pain on flexion\n[patient] okay\n";
+    // "pronation" goes with the second "pain" (negated), not the first; "extension" with the first
+    assertThat(runIn("physical_exam", t, "Pain with pronation.").findings()).singleElement().satisfies(f ->
+        assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+    assertThat(runIn("physical_exam", t, "Pain on extension.").findings()).singleElement().satisfies(f ->
+        assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+    assertThat(runIn("physical_exam", t, "Pain with supination. Pain on flexion.").findings()).isEmpty();
+  }
 }
