@@ -56,6 +56,8 @@ final class Polarity {
       "get", "noticed", "notice", "experienced", "experience", "felt", "feel", "seen", "see", "appreciate",
       "appreciated", "a", "an", "i", "you", "he", "she", "they", "it", "there", "think", "much", "whatsoever",
       "is", "was", "are", "were", "do", "did", "does");
+  /** Raising verbs: "doesn't seem to have", "does not appear to be". */
+  private static final Set<String> RAISING = Set.of("seem", "seems", "seemed", "appear", "appears", "appeared");
   /** Words that continue a negated list ("no fever or chills", "no JVD nor any bruits") and renew its scope. */
   private static final Set<String> LIST_CONTINUERS = Set.of("or", "nor", "any");
   /** A cue followed by one of these is a pseudo-negation ("not only", "no change", "no increase"): not a cue. */
@@ -144,7 +146,10 @@ final class Polarity {
         p[i] = NEGATED;
         continue;
       }
-      if (negLeft > 0 && t.isWord() && !SCOPE_GLUE.contains(w) && !PRE_NEG.contains(w)) {
+      // "don't seem to have any": a raising verb and its "to" are filler between the cue and its content
+      boolean glue = SCOPE_GLUE.contains(w) || RAISING.contains(w)
+          || (w.equals("to") && i > 0 && RAISING.contains(toks.get(i - 1).raw().toLowerCase(Locale.ROOT)));
+      if (negLeft > 0 && t.isWord() && !glue && !PRE_NEG.contains(w)) {
         contentSinceCue = true;
       }
       if (HYPOTHETICAL.contains(w)) {
@@ -163,7 +168,7 @@ final class Polarity {
       } else if (negLeft > 0) {
         p[i] = NEGATED;
       }
-      if (negLeft > 0 && t.kind() != Tok.Kind.PUNCT && !SCOPE_GLUE.contains(w)) {
+      if (negLeft > 0 && t.kind() != Tok.Kind.PUNCT && !glue) {
         negLeft--;
       }
       if (t.isPunct(',') && negLeft > 0) {

@@ -286,4 +286,13 @@ class NegationConsistencyTest {
         assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
     assertThat(runIn("physical_exam", t, "Pain with supination. Pain on flexion.").findings()).isEmpty();
   }
+
+  @Test
+  void procedureName_isComparedThroughTheOrgansLayName() {
+    String t = "[doctor] and you had your gallbladder out about ten years ago correct\n[patient] yes that's right\n";
+    assertThat(runIn("surgical_history", t, "Patient denies history of cholecystectomy.").findings())
+        .singleElement().satisfies(f ->
+            assertThat(f.message()).startsWith("Negated in the note but asserted in the transcript"));
+    assertThat(runIn("surgical_history", t, "Cholecystectomy 10 years ago.").findings()).isEmpty();
+  }
 }

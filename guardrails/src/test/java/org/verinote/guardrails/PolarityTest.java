@@ -242,4 +242,12 @@ class PolarityTest {
     List<Tok> toks = Tokenizer.tokenize(text);
     return TranscriptIndex.findingList(toks, Terms.of(toks, 0, toks.size(), true));
   }
+
+  @Test
+  void raisingVerb_betweenCueAndContent_keepsTheScope() {
+    String s = "you do n't seem to have any pain or tenderness with flexion";
+    assertThat(status(s, "pain")).isEqualTo(Polarity.NEGATED);
+    assertThat(status(s, "tenderness")).isEqualTo(Polarity.NEGATED);
+    assertThat(status("it does not appear to be infected", "infected")).isEqualTo(Polarity.NEGATED);
+  }
 }
