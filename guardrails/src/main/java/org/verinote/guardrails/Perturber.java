@@ -181,6 +181,9 @@ final class Perturber {
         new Span(h[1], end < 0 ? text.length() : end), e.note().withSection(s.withText(text, s.evidence()))));
   }
 
+  /** "with or " right before a cue: the "without" of "with or without", a disjunction, not a negation. */
+  private static final Pattern WITH_OR = Pattern.compile("(?i)\\bwith\\s+or\\s+$");
+
   /** Where a negation cue's clause ends: the words a flip can change. */
   private static final Pattern CLAUSE_END = Pattern.compile("[.;:\\n]|\\bbut\\b");
 
@@ -197,7 +200,7 @@ final class Perturber {
    * names one ({@link NegationConsistency#isFinding}: not "additional treatment needed", "any significant past
    * medical history", "new symptoms"), the cue is not a scale's anchor ("0 = No pain"), and "denied" is not used
    * in the sense of "refused" (a determined object, "the …", in a clause that speaks of something offered,
-   * declined or refused). A flip of anything else changes no claim about the patient, so it is not a
+   * declined or refused), and it is not the "without" of "with or without". A flip of anything else changes no claim about the patient, so it is not a
    * contradiction the transcript could show.
    */
   static boolean flipsAFinding(String text, int from, int to) {
@@ -206,6 +209,10 @@ final class Perturber {
       before--;
     }
     if (before >= 0 && text.charAt(before) == '=') {
+      return false;
+    }
+    if (WITH_OR.matcher(text.substring(Math.max(0, from - 8), from)).find()) {
+      // "with or without underlying musculoskeletal etiology" states no absence; "with or with" is no claim
       return false;
     }
     Matcher end = CLAUSE_END.matcher(text);

@@ -28,6 +28,12 @@ class PerturberFlipTest {
   }
 
   @Test
+  void withOrWithout_isNotFlipped() {
+    assertThat(flippable("Anxiety with or without underlying musculoskeletal etiology.", "without")).isFalse();
+    assertThat(flippable("Lungs clear without wheezes.", "without")).isTrue();
+  }
+
+  @Test
   void scaleAnchor_isNotFlipped() {
     assertThat(flippable("Pain scale (0 = No pain, 10 = Worst imaginable pain).", "No")).isFalse();
   }
