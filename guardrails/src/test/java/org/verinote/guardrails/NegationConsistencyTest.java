@@ -295,4 +295,23 @@ class NegationConsistencyTest {
             assertThat(f.message()).startsWith("Negated in the note but asserted in the transcript"));
     assertThat(runIn("surgical_history", t, "Cholecystectomy 10 years ago.").findings()).isEmpty();
   }
+
+  @Test
+  void majority_flagsAPhraseTheTranscriptMostlyContradicts_unanimityByDefault() {
+    String t = "[patient] i have no nausea .\n[patient] there's been no nausea at all .\n"
+        + "[patient] no nausea this week .\n[patient] i felt some nausea last month .\n";
+    String note = "Reports nausea.";
+    assertThat(runIn("history_of_present_illness", t, note).findings()).isEmpty();
+    NegationConsistency majority = NegationConsistency.builder().majority(3).build();
+    assertThat(majority.check(Fixtures.context(Transcript.parse(t), Fixtures.note("history_of_present_illness",
+        note))).findings()).singleElement().satisfies(f ->
+            assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+    assertThat(majority.toString()).contains("majority=3:1");
+  }
+
+  @Test
+  void majority_outOfRange_isRejected() {
+    org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        .isThrownBy(() -> NegationConsistency.builder().majority(1)).withMessageContaining("2..10");
+  }
 }
