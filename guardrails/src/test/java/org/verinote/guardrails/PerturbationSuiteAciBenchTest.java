@@ -36,7 +36,7 @@ class PerturbationSuiteAciBenchTest {
     assertThat(rep.goldUnsupportedRate()).isLessThanOrEqualTo(0.05);
     assertThat(rep.recall()).isGreaterThanOrEqualTo(0.98);
     for (PerturbationSuite.Kind k : PerturbationSuite.Kind.values()) {
-      // development seed: flipped negation 120/126 here, but 0.804 on held-out seeds (next test)
+      // development seed: flipped negation 120/126 here, but 0.821 on held-out seeds (next test)
       assertThat(rep.recall(k)).as(k.name())
           .isGreaterThanOrEqualTo(k == PerturbationSuite.Kind.FLIPPED_NEGATION ? 0.95 : 0.97);
     }
@@ -67,9 +67,9 @@ class PerturbationSuiteAciBenchTest {
     for (java.util.Map.Entry<PerturbationSuite.Kind, int[]> e : byKind.entrySet()) {
       double recall = e.getValue()[0] / (double) e.getValue()[1];
       System.out.printf("  held-out %-22s n=%4d recall=%.3f%n", e.getKey(), e.getValue()[1], recall);
-      // flipped negation is below the 0.95 on unseen sentences (0.804, see the guide): the floor pins it
+      // flipped negation is below the 0.95 on unseen sentences (0.821, see the guide): the floor pins it
       assertThat(recall).as(e.getKey().name())
-          .isGreaterThanOrEqualTo(e.getKey() == PerturbationSuite.Kind.FLIPPED_NEGATION ? 0.80 : 0.95);
+          .isGreaterThanOrEqualTo(e.getKey() == PerturbationSuite.Kind.FLIPPED_NEGATION ? 0.81 : 0.95);
       caught += e.getValue()[0];
       cases += e.getValue()[1];
     }
