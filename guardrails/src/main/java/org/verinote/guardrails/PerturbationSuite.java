@@ -129,10 +129,10 @@ public final class PerturbationSuite {
     }
   }
 
-  private final long seed;
+  private final long[] seeds;
 
-  private PerturbationSuite(long seed) {
-    this.seed = seed;
+  private PerturbationSuite(long[] seeds) {
+    this.seeds = seeds;
   }
 
   /**
@@ -142,22 +142,43 @@ public final class PerturbationSuite {
    * @return the suite
    */
   public static PerturbationSuite withSeed(long seed) {
-    return new PerturbationSuite(seed);
+    return new PerturbationSuite(new long[] {seed});
+  }
+
+  /**
+   * A suite that pools several seeds: each seed puts the errors in other sentences of the same notes, and the
+   * report counts the cases of all of them ({@link #withSeed} case lists, concatenated in the given order). Use it
+   * for held-out figures: {@code withSeeds(5, 6, 7, 8)} when seeds 1–4 were used to tune a chain.
+   *
+   * @param seeds one or more distinct seeds
+   * @return the suite
+   * @throws IllegalArgumentException if no seed is given or one repeats
+   */
+  public static PerturbationSuite withSeeds(long... seeds) {
+    if (seeds.length == 0) {
+      throw new IllegalArgumentException("at least one seed is needed");
+    }
+    if (java.util.Arrays.stream(seeds).distinct().count() != seeds.length) {
+      throw new IllegalArgumentException("seeds must be distinct, got " + java.util.Arrays.toString(seeds));
+    }
+    return new PerturbationSuite(seeds.clone());
   }
 
   /**
    * Generates the cases: one per kind per encounter where the kind applies (a note without a dose gets no
-   * changed-dose case).
+   * changed-dose case), for each seed.
    *
    * @param encounters grounded notes
-   * @return the cases, by encounter then kind
+   * @return the cases, by seed, then encounter, then kind
    */
   public List<Case> cases(List<Encounter> encounters) {
     List<Case> out = new ArrayList<>();
-    for (Encounter e : encounters) {
-      for (Kind k : Kind.values()) {
-        Random rnd = new Random(seed * 31 + e.id().hashCode() * 17L + k.ordinal());
-        Perturber.perturb(k, e, rnd).ifPresent(out::add);
+    for (long seed : seeds) {
+      for (Encounter e : encounters) {
+        for (Kind k : Kind.values()) {
+          Random rnd = new Random(seed * 31 + e.id().hashCode() * 17L + k.ordinal());
+          Perturber.perturb(k, e, rnd).ifPresent(out::add);
+        }
       }
     }
     return out;
@@ -232,7 +253,7 @@ public final class PerturbationSuite {
 
   @Override
   public String toString() {
-    return "PerturbationSuite[seed=" + seed + ", kinds=" + Kind.values().length + "]";
+    return "PerturbationSuite[seeds=" + java.util.Arrays.toString(seeds) + ", kinds=" + Kind.values().length + "]";
   }
 
   static String lower(String s) {
