@@ -200,8 +200,8 @@ final class Perturber {
    * names one ({@link NegationConsistency#isFinding}: not "additional treatment needed", "any significant past
    * medical history", "new symptoms"), the cue is not a scale's anchor ("0 = No pain"), and "denied" is not used
    * in the sense of "refused" (a determined object, "the …", in a clause that speaks of something offered,
-   * declined or refused), and it is not the "without" of "with or without". A flip of anything else changes no claim about the patient, so it is not a
-   * contradiction the transcript could show.
+   * declined or refused), and it is not the "without" of "with or without". A flip of anything else changes no
+   * claim about the patient, so it is not a contradiction the transcript could show.
    */
   static boolean flipsAFinding(String text, int from, int to) {
     int before = from - 1;

@@ -17,9 +17,9 @@ import org.verinote.core.guard.Guardrail;
  * {@link Builder#maxPhraseWords(int) eight} words repeated back to back {@link Builder#minRepeats(int) three} or
  * more times is cut to one copy ({@code REPEATED_PHRASE}); a sentence immediately repeated (case, spacing and
  * punctuation ignored) keeps its first occurrence ({@code DUPLICATE_SENTENCE}), and so does a line said twice with
- * the break between lost ("Blood pressure: 120/70 mmHg Blood pressure: 120/70 mmHg", "MiraLax MiraLax"). Non-adjacent repeats are left
- * alone: "Continue current medications." under two problems of one plan is legitimate. Both are {@link Severity#WARNING}
- * findings whose span is the removed text in the section as this layer received it. Identical sentences in
+ * the break between lost ("Blood pressure: 120/70 mmHg Blood pressure: 120/70 mmHg", "MiraLax MiraLax").
+ * Non-adjacent repeats are left alone: "Continue current medications." under two problems of one plan is
+ * legitimate. Both are {@link Severity#WARNING} findings whose span is the removed text in the section as this layer received it. Identical sentences in
  * different sections are left alone (notes legitimately restate the opening line in the assessment).
  *
  * <p>Immutable and thread-safe; time linear in the text length times the phrase length.
