@@ -132,13 +132,17 @@ public final class NegationConsistency implements Guardrail {
             continue;
           }
           boolean coordinated = coordinated(s, phrase);
-          List<Mentions.Mention> ms = Mentions.evidence(idx, phrase, other, coordinated);
-          if (ms.isEmpty()) {
+          // one note word read as two ("hematuria" is "blood" + "urine"): only the two together are that word,
+          // never "blood pressure" or "straining my urine" alone
+          boolean expansion = phrase.size() > 1 && phrase.get(0).tok() == phrase.get(1).tok();
+          List<Mentions.Mention> ms = expansion ? Mentions.direct(idx, phrase, other)
+              : Mentions.evidence(idx, phrase, other, coordinated);
+          if (!expansion && ms.isEmpty()) {
             // the transcript never says the note's word: try the lay word for it ("relief" is said "it helped")
             for (List<Terms.Term> lay : Mentions.layVariants(idx, phrase)) {
               ms.addAll(Mentions.evidence(idx, lay, other, coordinated));
             }
-          } else {
+          } else if (!expansion) {
             // the transcript may say it both ways: "pain to palpation" and "press on the outside, is that painful"
             for (List<Terms.Term> lay : Mentions.alsoSaidVariants(idx, phrase)) {
               ms.addAll(Mentions.direct(idx, lay, other));
@@ -252,7 +256,8 @@ public final class NegationConsistency implements Guardrail {
       if (!adjacent || cur.size() >= maxPhraseTerms) {
         flush(cur, out);
       }
-      if (prev == null || t.tok() != prev.tok()) {
+      // a one-word expansion keeps all its words ("hematuria" is "blood" + "urine", not "blood")
+      if (prev == null || t.tok() != prev.tok() || (t.endTok() == t.tok() + 1 && prev.endTok() == prev.tok() + 1)) {
         cur.add(t);
       }
       prev = t;

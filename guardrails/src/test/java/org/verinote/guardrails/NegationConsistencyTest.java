@@ -314,4 +314,14 @@ class NegationConsistencyTest {
     org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
         .isThrownBy(() -> NegationConsistency.builder().majority(1)).withMessageContaining("2..10");
   }
+
+  @Test
+  void oneWordReadAsTwo_isComparedAsTheTwoTogether() {
+    // "hematuria" is "blood" + "urine": "blood pressure" and "blood sugars" are not about it
+    String t = "[doctor] are you still noticing any blood in your urine\n[patient] no no more blood\n"
+        + "[patient] at home my blood pressure is always great\n[doctor] and your blood sugars are good\n";
+    assertThat(runIn("review_of_systems", t, "Genitourinary: Reports hematuria.").findings()).singleElement()
+        .satisfies(f -> assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+    assertThat(runIn("review_of_systems", t, "Genitourinary: Denies hematuria.").findings()).isEmpty();
+  }
 }
