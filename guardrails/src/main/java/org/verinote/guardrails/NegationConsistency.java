@@ -238,7 +238,8 @@ public final class NegationConsistency implements Guardrail {
     List<Terms.Term> cur = new ArrayList<>();
     Terms.Term prev = null;
     byte[] pol = s.polarity();
-    for (Terms.Term t : terms) {
+    for (int i = 0; i < terms.size(); i++) {
+      Terms.Term t = terms.get(i);
       if (EFFECTS.contains(t.text()) && pol[t.tok()] == Polarity.NEGATED && Polarity.deniedBy(s.toks, t.tok())) {
         // a denied effect is a phrase of its own: "[pillow] alleviates" is not about the pillow
         flush(cur, out);
@@ -251,15 +252,19 @@ public final class NegationConsistency implements Guardrail {
         prev = null;
         continue;
       }
+      // a one-word expansion ("hematuria" is "blood" + "urine") is one phrase of its own, whatever the length cap
+      boolean sameWord = prev != null && t.tok() == prev.tok();
+      if (sameWord && !(t.endTok() == t.tok() + 1 && prev.endTok() == prev.tok() + 1)) {
+        continue;
+      }
+      boolean startsExpansion = i + 1 < terms.size() && terms.get(i + 1).tok() == t.tok()
+          && terms.get(i + 1).endTok() == t.tok() + 1 && t.endTok() == t.tok() + 1 && isFinding(terms.get(i + 1));
       boolean adjacent = prev != null && t.tok() - prev.endTok() <= 1 && t.tok() >= prev.endTok()
           && (t.tok() == prev.endTok() || s.toks.get(prev.endTok()).isWord());
-      if (!adjacent || cur.size() >= maxPhraseTerms) {
+      if (!sameWord && (!adjacent || cur.size() >= maxPhraseTerms || startsExpansion)) {
         flush(cur, out);
       }
-      // a one-word expansion keeps all its words ("hematuria" is "blood" + "urine", not "blood")
-      if (prev == null || t.tok() != prev.tok() || (t.endTok() == t.tok() + 1 && prev.endTok() == prev.tok() + 1)) {
-        cur.add(t);
-      }
+      cur.add(t);
       prev = t;
     }
     flush(cur, out);
