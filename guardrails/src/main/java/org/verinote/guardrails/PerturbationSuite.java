@@ -26,7 +26,7 @@ import org.verinote.core.guard.GuardrailChain;
  *
  * <p>The seed picks which sentence of each note gets the error. When a chain's rules are tuned by reading a seed's
  * misses, quote figures from other seeds that were never read: with the built-in chain, seed 42 (the development
- * seed) gives 0.952 flipped-negation recall, seeds 5–8 give 0.821 (docs/guides/guardrails.md).
+ * seed) gives 0.952 flipped-negation recall, seeds 5–8 give 0.829 (docs/guides/guardrails.md).
  *
  * <p>Deterministic: the same encounters, seed and chain give the same cases and report. Public so that any chain
  * — including one with custom layers — can be measured the same way (the {@code eval} module and the docs use it).

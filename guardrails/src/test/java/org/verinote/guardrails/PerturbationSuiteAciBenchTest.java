@@ -36,7 +36,7 @@ class PerturbationSuiteAciBenchTest {
     assertThat(rep.goldUnsupportedRate()).isLessThanOrEqualTo(0.05);
     assertThat(rep.recall()).isGreaterThanOrEqualTo(0.98);
     for (PerturbationSuite.Kind k : PerturbationSuite.Kind.values()) {
-      // development seed: flipped negation 120/126 here, but 0.821 on held-out seeds (next test)
+      // development seed: flipped negation 120/126 here, but 0.829 on held-out seeds (next test)
       assertThat(rep.recall(k)).as(k.name())
           .isGreaterThanOrEqualTo(k == PerturbationSuite.Kind.FLIPPED_NEGATION ? 0.95 : 0.97);
     }
@@ -56,9 +56,9 @@ class PerturbationSuiteAciBenchTest {
         .evaluate(Guardrails.standard(), goldEncounters());
     for (PerturbationSuite.Kind k : PerturbationSuite.Kind.values()) {
       System.out.printf("  held-out %-22s n=%4d recall=%.3f%n", k, rep.cases().getOrDefault(k, 0), rep.recall(k));
-      // flipped negation is below the 0.95 on unseen sentences (0.821, see the guide): the floor pins it
+      // flipped negation is below the 0.95 on unseen sentences (0.829, see the guide): the floor pins it
       assertThat(rep.recall(k)).as(k.name())
-          .isGreaterThanOrEqualTo(k == PerturbationSuite.Kind.FLIPPED_NEGATION ? 0.81 : 0.95);
+          .isGreaterThanOrEqualTo(k == PerturbationSuite.Kind.FLIPPED_NEGATION ? 0.82 : 0.95);
     }
     assertThat(rep.totalCases()).isGreaterThanOrEqualTo(2000);
     assertThat(rep.recall()).isGreaterThanOrEqualTo(0.96);
