@@ -491,6 +491,36 @@ final class Polarity {
         return i;
       }
     }
+    return invertedOpening(toks);
+  }
+
+  /** Auxiliaries that open a yes/no question when they come first, before their subject ("does the pain …"). */
+  private static final Set<String> INVERTING_AUX = Set.of("do", "does", "did", "is", "are", "was", "were", "has",
+      "have", "can", "could");
+  /** Subjects after an opening auxiliary. */
+  private static final Set<String> OPENING_SUBJECTS = Set.of("you", "the", "your", "it", "that", "this", "he",
+      "she", "they", "there", "his", "her");
+  /** Words a turn may open with before its question ("okay so does the pain radiate"). */
+  private static final Set<String> OPENERS = Set.of("okay", "ok", "so", "and", "alright", "now", "um", "uh", "well",
+      "right", "all");
+
+  /**
+   * A turn that opens, after "okay so"-like words, with an auxiliary before its subject ("okay so does the pain
+   * radiate frequently"): a yes/no question from its start; -1 otherwise.
+   */
+  private static int invertedOpening(List<Tok> toks) {
+    for (int i = 0; i + 1 < toks.size(); i++) {
+      Tok t = toks.get(i);
+      if (t.kind() == Tok.Kind.PUNCT) {
+        continue;
+      }
+      String w = t.raw().toLowerCase(Locale.ROOT);
+      if (OPENERS.contains(w)) {
+        continue;
+      }
+      return INVERTING_AUX.contains(w) && OPENING_SUBJECTS.contains(toks.get(i + 1).raw().toLowerCase(Locale.ROOT))
+          ? i : -1;
+    }
     return -1;
   }
 }

@@ -324,4 +324,12 @@ class NegationConsistencyTest {
         .satisfies(f -> assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
     assertThat(runIn("review_of_systems", t, "Genitourinary: Denies hematuria.").findings()).isEmpty();
   }
+
+  @Test
+  void unpunctuatedYesNoQuestion_takesTheAnswer() {
+    GuardVerdict v = runIn("history_of_present_illness",
+        "[doctor] okay so does the pain radiate frequently\n[patient] no\n", "She reports radiating pain.");
+    assertThat(v.findings()).singleElement().satisfies(f ->
+        assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+  }
 }

@@ -250,4 +250,12 @@ class PolarityTest {
     assertThat(status(s, "tenderness")).isEqualTo(Polarity.NEGATED);
     assertThat(status("it does not appear to be infected", "infected")).isEqualTo(Polarity.NEGATED);
   }
+
+  @Test
+  void turnOpeningWithAnAuxiliaryBeforeItsSubject_isAQuestion() {
+    List<Tok> asked = Tokenizer.tokenize("okay so does the pain radiate frequently");
+    assertThat(asked.get(Polarity.unpunctuatedQuestionStart(asked)).raw()).isEqualTo("does");
+    List<Tok> stated = Tokenizer.tokenize("okay so the pain does radiate down the arm");
+    assertThat(Polarity.unpunctuatedQuestionStart(stated)).isEqualTo(-1);
+  }
 }
