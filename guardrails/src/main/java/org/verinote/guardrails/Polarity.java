@@ -494,6 +494,37 @@ final class Polarity {
     return invertedOpening(toks);
   }
 
+  /** The most words a short answer with a trailing "no" has ("diarrhea no", "chest pain no"). */
+  static final int SHORT_ANSWER_WORDS = 4;
+
+  /**
+   * A short turn that ends in "no" after naming findings ("diarrhea no", "fever no"): the findings are negated, as
+   * "negative" after a finding is. Changes {@code p} in place.
+   *
+   * @param toks tokens of one turn
+   * @param p their statuses
+   */
+  static void trailingNo(List<Tok> toks, byte[] p) {
+    int last = -1;
+    int words = 0;
+    for (int i = 0; i < toks.size(); i++) {
+      if (toks.get(i).isWord()) {
+        words++;
+        last = i;
+      }
+    }
+    if (words < 2 || words > SHORT_ANSWER_WORDS || !NEG_ANSWER.contains(lower(toks.get(last)))) {
+      return;
+    }
+    for (int i = 0; i < last; i++) {
+      if (p[i] == AFFIRMED) {
+        p[i] = NEGATED;
+      } else if (p[i] == OTHER) {
+        p[i] = OTHER_NEGATED;
+      }
+    }
+  }
+
   /** Auxiliaries that open a yes/no question when they come first, before their subject ("does the pain …"). */
   private static final Set<String> INVERTING_AUX = Set.of("do", "does", "did", "is", "are", "was", "were", "has",
       "have", "can", "could");

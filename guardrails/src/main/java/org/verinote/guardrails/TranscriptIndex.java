@@ -111,6 +111,7 @@ final class TranscriptIndex {
     for (int ti = 0; ti < turns.size(); ti++) {
       List<Tok> toks = tk.get(ti);
       byte[] p = Polarity.of(toks);
+      Polarity.trailingNo(toks, p);
       boolean[] q = new boolean[p.length];
       byte ans = ti + 1 < turns.size() && turns.get(ti + 1).role() != turns.get(ti).role()
           ? Polarity.answer(tk.get(ti + 1)) : Polarity.UNKNOWN;

@@ -258,4 +258,17 @@ class PolarityTest {
     List<Tok> stated = Tokenizer.tokenize("okay so the pain does radiate down the arm");
     assertThat(Polarity.unpunctuatedQuestionStart(stated)).isEqualTo(-1);
   }
+
+  @Test
+  void shortTurnEndingInNo_negatesTheFindingsItNames() {
+    List<Tok> toks = Tokenizer.tokenize("diarrhea no");
+    byte[] p = Polarity.of(toks);
+    Polarity.trailingNo(toks, p);
+    assertThat(p[indexOf(toks, "diarrhea")]).isEqualTo(Polarity.NEGATED);
+    // a longer turn is not a short answer: its "no" at the end is no post-negation
+    List<Tok> longer = Tokenizer.tokenize("i had diarrhea last week and then no");
+    byte[] q = Polarity.of(longer);
+    Polarity.trailingNo(longer, q);
+    assertThat(q[indexOf(longer, "diarrhea")]).isEqualTo(Polarity.AFFIRMED);
+  }
 }
