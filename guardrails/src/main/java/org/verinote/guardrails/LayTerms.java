@@ -20,7 +20,7 @@ final class LayTerms {
   private static final String[][] FINDINGS = {
       {"relief", "improve help"}, {"relieve", "improve help"}, {"improvement", "improve help"},
       {"icing", "ice iced"}, {"iced", "ice icing"}, {"ice", "iced icing"}, {"melena", "tarry"},
-      {"palpation", "press"}, {"cholecystectomy", "gallbladder"}, {"appendectomy", "appendix"},
+      {"palpation", "press push"}, {"cholecystectomy", "gallbladder"}, {"appendectomy", "appendix"},
   };
 
   private static final String[][] SITES = {

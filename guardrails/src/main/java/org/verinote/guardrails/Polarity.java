@@ -470,9 +470,16 @@ final class Polarity {
   /**
    * Where an unpunctuated question starts in a clinician's turn ("have you had any fever or chills" from ASR
    * without a question mark): the last "any"/"have you"/"do you"/"did you"/"are you"… position, or a closing
-   * check among the turn's last four tokens ("… press on the outside is that painful", "does it hurt"), or -1.
+   * check among the turn's last four tokens, a trailing "at all" not counted ("… press on the outside is that
+   * painful", "does that hurt at all"), or an opening auxiliary before its subject ("okay so does the pain
+   * radiate"), or -1.
    */
   static int unpunctuatedQuestionStart(List<Tok> toks) {
+    // "does that hurt at all": the closing check is counted from before a trailing "at all"
+    int end = toks.size();
+    if (end >= 2 && toks.get(end - 1).raw().equalsIgnoreCase("all") && toks.get(end - 2).raw().equalsIgnoreCase("at")) {
+      end -= 2;
+    }
     for (int i = toks.size() - 1; i >= 0; i--) {
       Tok t = toks.get(i);
       if (t.kind() == Tok.Kind.PUNCT && ".!".contains(t.raw())) {
@@ -486,7 +493,7 @@ final class Polarity {
           && toks.get(i + 1).raw().toLowerCase(Locale.ROOT).equals("you")) {
         return i;
       }
-      if (i >= toks.size() - 4 && QUESTION_STARTERS.contains(w) && i + 1 < toks.size() && CHECK_SUBJECTS.contains(
+      if (i >= end - 4 && QUESTION_STARTERS.contains(w) && i + 1 < toks.size() && CHECK_SUBJECTS.contains(
           toks.get(i + 1).raw().toLowerCase(Locale.ROOT))) {
         return i;
       }

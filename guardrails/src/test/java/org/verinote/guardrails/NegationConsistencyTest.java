@@ -332,4 +332,13 @@ class NegationConsistencyTest {
     assertThat(v.findings()).singleElement().satisfies(f ->
         assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
   }
+
+  @Test
+  void palpation_isComparedWithAPushThePatientAnswers() {
+    GuardVerdict v = runIn("physical_exam",
+        "[doctor] now when i push on the outside of the knee does that hurt at all\n[patient] no\n",
+        "Pain to palpation of the lateral aspect of the knee.");
+    assertThat(v.findings()).singleElement().satisfies(f ->
+        assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+  }
 }

@@ -271,4 +271,10 @@ class PolarityTest {
     Polarity.trailingNo(longer, q);
     assertThat(q[indexOf(longer, "diarrhea")]).isEqualTo(Polarity.AFFIRMED);
   }
+
+  @Test
+  void closingCheck_beforeATrailingAtAll_isAQuestion() {
+    List<Tok> toks = Tokenizer.tokenize("and when i push on the outside does that hurt at all");
+    assertThat(toks.get(Polarity.unpunctuatedQuestionStart(toks)).raw()).isEqualTo("does");
+  }
 }
