@@ -398,7 +398,7 @@ final class Polarity {
   }
 
   /** How far before the last question cue an unpunctuated question may start. */
-  static final int QUESTION_REACH = 12;
+  static final int QUESTION_REACH = 14;
 
   /**
    * Where an unpunctuated question starts, given its last cue {@code qs} ({@link #unpunctuatedQuestionStart}):

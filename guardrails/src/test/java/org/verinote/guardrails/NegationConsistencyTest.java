@@ -341,4 +341,15 @@ class NegationConsistencyTest {
     assertThat(v.findings()).singleElement().satisfies(f ->
         assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
   }
+
+  @Test
+  void longListedQuestion_takesTheAnswerForEveryMember() {
+    String t = "[doctor] okay alright and any other symptoms like a cough or shortness of breath or dizziness or"
+        + " anything like that\n[patient] no\n";
+    GuardVerdict v = runIn("review_of_systems", t, "Respiratory: Reports cough.");
+    assertThat(v.findings()).singleElement().satisfies(f ->
+        assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+    assertThat(runIn("review_of_systems", t, "Respiratory: Denies cough or shortness of breath.").findings())
+        .isEmpty();
+  }
 }
