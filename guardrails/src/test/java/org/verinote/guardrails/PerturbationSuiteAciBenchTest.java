@@ -36,7 +36,7 @@ class PerturbationSuiteAciBenchTest {
     assertThat(rep.goldUnsupportedRate()).isLessThanOrEqualTo(0.05);
     assertThat(rep.recall()).isGreaterThanOrEqualTo(0.98);
     for (PerturbationSuite.Kind k : PerturbationSuite.Kind.values()) {
-      // development seed: flipped negation 120/126 here, but 0.829 on held-out seeds (next test)
+      // development seed: flipped negation 120/126 here, but 0.841 on the test seeds (next test)
       assertThat(rep.recall(k)).as(k.name())
           .isGreaterThanOrEqualTo(k == PerturbationSuite.Kind.FLIPPED_NEGATION ? 0.95 : 0.97);
     }
@@ -47,21 +47,22 @@ class PerturbationSuiteAciBenchTest {
   }
 
   /**
-   * Seed 42 is the development seed: the negation rules came from reading its misses (and those of seeds 1–4).
-   * Seeds 5–8 put the injections in other sentences and were never read: their figures are the ones to quote.
+   * Seed 42 and seeds 1–4 are development seeds (their misses were read to find rules), seeds 5–8 validation (their
+   * figures decided which changes were kept), seeds 9–12 the test seeds the guide quotes (run once per round).
    */
   @Test
-  void standardChain_onHeldOutSeeds_meetsMeasuredFloors() {
-    PerturbationSuite.Report rep = PerturbationSuite.withSeeds(5, 6, 7, 8)
+  void standardChain_onTestSeeds_meetsMeasuredFloors() {
+    PerturbationSuite.Report rep = PerturbationSuite.withSeeds(9, 10, 11, 12)
         .evaluate(Guardrails.standard(), goldEncounters());
     for (PerturbationSuite.Kind k : PerturbationSuite.Kind.values()) {
-      System.out.printf("  held-out %-22s n=%4d recall=%.3f%n", k, rep.cases().getOrDefault(k, 0), rep.recall(k));
-      // flipped negation is below the 0.95 on unseen sentences (0.829, see the guide): the floor pins it
-      assertThat(rep.recall(k)).as(k.name())
-          .isGreaterThanOrEqualTo(k == PerturbationSuite.Kind.FLIPPED_NEGATION ? 0.82 : 0.95);
+      System.out.printf("  test seeds %-22s n=%4d recall=%.3f%n", k, rep.cases().getOrDefault(k, 0), rep.recall(k));
+      // below the 0.95 on these seeds (see the guide): flipped negation 0.841, changed vital 0.939
+      double floor = k == PerturbationSuite.Kind.FLIPPED_NEGATION ? 0.84
+          : k == PerturbationSuite.Kind.CHANGED_VITAL ? 0.93 : 0.95;
+      assertThat(rep.recall(k)).as(k.name()).isGreaterThanOrEqualTo(floor);
     }
     assertThat(rep.totalCases()).isGreaterThanOrEqualTo(2000);
-    assertThat(rep.recall()).isGreaterThanOrEqualTo(0.96);
+    assertThat(rep.recall()).isGreaterThanOrEqualTo(0.97);
   }
 
   @Test
