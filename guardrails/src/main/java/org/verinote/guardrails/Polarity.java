@@ -9,8 +9,9 @@ import java.util.Set;
  * it, within a scope that ends at a terminator), about someone else (family history; negated or not), or unknown
  * (hypothetical, or a question with no clear answer). Scope rules: {@link #SCOPE} content words after the cue;
  * "or", "nor" and "any" renew it over a list ("no JVD or any carotid bruits"); filler between the cue and its
- * content ("never really had any") does not use it up; "but", "however", "which", "some", "positive"… end it, and so do auxiliaries
- * ("has", "was"…) once the scope has reached content ("no fever, has a cough"). Pseudo-negations are not cues:
+ * content ("never really had any", "don't seem to have any") does not use it up; "but", "however", "which",
+ * "some", "positive"… end it, and so do auxiliaries ("has", "was"…) once the scope has reached content ("no fever,
+ * has a cough"). Pseudo-negations are not cues:
  * "not only", "no change", "no increase", "not sure", and "no" before a pronoun ("no, I wish") is an answer, not a
  * determiner. "or" right after the scope's last negated word still continues the list ("no tenderness to palpation
  * of the abdomen or tenderness of the cva"). A negation inside a hypothetical is not an assertion ("if there is no
