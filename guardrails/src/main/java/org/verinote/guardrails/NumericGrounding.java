@@ -68,7 +68,8 @@ public final class NumericGrounding implements Guardrail {
     int grounded = 0;
     for (SectionText s : SectionText.of(context.note())) {
       List<Terms.Term> terms = Terms.of(s.toks, 0, s.toks.size(), false);
-      for (Terms.Term t : terms) {
+      for (int ti = 0; ti < terms.size(); ti++) {
+        Terms.Term t = terms.get(ti);
         if (!t.isNumber()) {
           continue;
         }
@@ -94,6 +95,16 @@ public final class NumericGrounding implements Guardrail {
         if (cls == NumberClass.AGE && !nearWords(idx, value, AGE_CONTEXT, 3)) {
           findings.add(Finding.of(NAME, "AGE_NOT_CONFIRMED", Severity.WARNING,
               "An age value occurs in the transcript, but never as an age.").at(s.key, span));
+          continue;
+        }
+        Terms.Term systolic = ti > 0 ? pressurePartner(s.toks, terms.get(ti - 1), t) : null;
+        if (systolic != null && idx.numbers.contains(systolic.text().substring(1))
+            && !pairSaid(idx, systolic.text(), t.text())) {
+          // (a systolic the transcript never says is already a finding of its own)
+          // "140/90" is one reading: a changed diastolic whose number is said elsewhere is still a changed reading
+          findings.add(Finding.of(NAME, "VITAL_NOT_CONFIRMED", Severity.WARNING,
+              "A blood-pressure reading in the note is never said as that pair in the transcript.")
+              .at(s.key, new Span(s.toks.get(systolic.tok()).start(), span.end())));
           continue;
         }
         if (cls == NumberClass.VITAL && !nearWords(idx, value, VITAL_CONTEXT, 6)) {
@@ -211,6 +222,74 @@ public final class NumericGrounding implements Guardrail {
             return true;
           }
         }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The systolic number of a written blood-pressure reading "a/b" whose diastolic is {@code t} ({@code prev} right
+   * before it, separated by a slash alone, both in blood-pressure ranges, systolic above diastolic), or null.
+   */
+  private static Terms.Term pressurePartner(List<Tok> toks, Terms.Term prev, Terms.Term t) {
+    if (!prev.isNumber() || t.tok() != prev.endTok() + 1 || !toks.get(prev.endTok()).raw().equals("/")) {
+      return null;
+    }
+    if (toks.get(prev.tok()).kind() != Tok.Kind.NUMBER || toks.get(t.tok()).kind() != Tok.Kind.NUMBER) {
+      return null;
+    }
+    // a blood pressure, not a pain score ("7/10"), a murmur grade ("2/6") or a strength grade ("4/5")
+    double sys = parse(prev.text().substring(1));
+    double dia = parse(t.text().substring(1));
+    return sys >= 60 && sys <= 260 && dia >= 30 && dia <= 160 && sys > dia ? prev : null;
+  }
+
+  private static double parse(String value) {
+    try {
+      return Double.parseDouble(value);
+    } catch (NumberFormatException e) {
+      return Double.NaN;
+    }
+  }
+
+  /** Words that join the two numbers of a spoken reading ("one forty over ninety", "120/80"). */
+  private static final Set<String> PAIR_JOINERS = Set.of("over", "/", "by");
+
+  /** The most tokens between a spoken reading's two numbers ("a hundred and eighty over you know eighty"). */
+  private static final int PAIR_GAP = 3;
+
+  /**
+   * Whether the transcript says the two numbers as one reading: systolic, a joiner ("over", "/", "by") within
+   * {@link #PAIR_GAP} tokens, diastolic. Spoken numbers have several readings ("one twenty" is also 1 and 20); any
+   * of them counts.
+   */
+  private static boolean pairSaid(TranscriptIndex idx, String systolic, String diastolic) {
+    int[] turns = idx.turnsByTerm.get(systolic);
+    if (turns == null) {
+      return false;
+    }
+    for (int turn : turns) {
+      List<Terms.Term> tt = idx.terms.get(turn);
+      List<Tok> tk = idx.toks.get(turn);
+      for (Terms.Term a : tt) {
+        if (!a.text().equals(systolic)) {
+          continue;
+        }
+        for (Terms.Term b : tt) {
+          if (b.text().equals(diastolic) && b.tok() >= a.endTok() && b.tok() - a.endTok() <= PAIR_GAP
+              && joined(tk, a.endTok(), b.tok())) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean joined(List<Tok> tk, int from, int to) {
+    for (int j = from; j < to; j++) {
+      if (PAIR_JOINERS.contains(tk.get(j).raw().toLowerCase(Locale.ROOT))) {
+        return true;
       }
     }
     return false;

@@ -52,4 +52,30 @@ class NumericGroundingTest {
     assertThat(Numbers.compose(java.util.List.of("one", "hundred", "and", "twenty"))).isEqualTo(120);
     assertThat(Numbers.compose(java.util.List.of("two", "thousand", "nine"))).isEqualTo(2009);
   }
+
+  private GuardVerdict runWith(String transcript, String note) {
+    return layer.check(Fixtures.context(org.verinote.core.Transcript.parse(transcript), Fixtures.note("vitals", note)));
+  }
+
+  @Test
+  void bloodPressure_isGroundedAsAPair_notNumberByNumber() {
+    String t = "[doctor] your blood pressure is one forty over seventy and your heart rate is ninety\n[patient] okay\n";
+    assertThat(runWith(t, "Blood pressure: 140/70 mmHg. Heart rate: 90 bpm.").findings()).isEmpty();
+    // 90 is said, but as the heart rate: 140/90 is a reading the transcript never gives
+    assertThat(runWith(t, "Blood pressure: 140/90 mmHg. Heart rate: 90 bpm.").findings()).singleElement()
+        .satisfies(f -> {
+          assertThat(f.code()).isEqualTo("VITAL_NOT_CONFIRMED");
+          assertThat(f.message()).contains("pair");
+        });
+  }
+
+  @Test
+  void spokenReadingWithFillers_andOtherFractions_areNotPressurePairs() {
+    String t = "[patient] at home i see like a hundred and eighty over you know eighty\n"
+        + "[doctor] and the pain is a seven out of ten , a two over six murmur , strength four out of five\n";
+    assertThat(runWith(t, "Blood pressure at home 180/80.").findings()).isEmpty();
+    // a pain score, a murmur grade and a strength grade are fractions, not readings
+    assertThat(runWith(t, "Pain 7/10. Grade 2/6 murmur. Strength 4/5.").findings())
+        .noneMatch(f -> f.message().contains("pair"));
+  }
 }
