@@ -21,7 +21,9 @@ import org.verinote.core.guard.Guardrail;
  * in the right context is a {@link Severity#WARNING}: a dose never said near the same drug (or, when the drug is
  * not in the transcript, never next to a dose unit) is {@code DOSE_NOT_CONFIRMED} — the usual shape of a changed
  * dose that happens to equal another number of the conversation; an age never said near "years old"/"age" is
- * {@code AGE_NOT_CONFIRMED}; a vital never said near a vital sign is {@code VITAL_NOT_CONFIRMED}.
+ * {@code AGE_NOT_CONFIRMED}; a vital never said near a vital sign is {@code VITAL_NOT_CONFIRMED}, and so is a
+ * blood-pressure reading "a/b" (both numbers in blood-pressure ranges) that the transcript never says as that pair
+ * ("one forty over seventy" and a heart rate of ninety do not ground 140/90).
  *
  * <p>Ignored: digits inside words ("A1c", "COVID-19", "L4"), list markers ("1." at a line start) and
  * de-identification tokens. Immutable and thread-safe; linear time.

@@ -56,10 +56,9 @@ class PerturbationSuiteAciBenchTest {
         .evaluate(Guardrails.standard(), goldEncounters());
     for (PerturbationSuite.Kind k : PerturbationSuite.Kind.values()) {
       System.out.printf("  test seeds %-22s n=%4d recall=%.3f%n", k, rep.cases().getOrDefault(k, 0), rep.recall(k));
-      // below the 0.95 on these seeds (see the guide): flipped negation 0.841, changed vital 0.939
-      double floor = k == PerturbationSuite.Kind.FLIPPED_NEGATION ? 0.84
-          : k == PerturbationSuite.Kind.CHANGED_VITAL ? 0.93 : 0.95;
-      assertThat(rep.recall(k)).as(k.name()).isGreaterThanOrEqualTo(floor);
+      // flipped negation is below the 0.95 on these seeds (0.841, see the guide): the floor pins it
+      assertThat(rep.recall(k)).as(k.name())
+          .isGreaterThanOrEqualTo(k == PerturbationSuite.Kind.FLIPPED_NEGATION ? 0.84 : 0.97);
     }
     assertThat(rep.totalCases()).isGreaterThanOrEqualTo(2000);
     assertThat(rep.recall()).isGreaterThanOrEqualTo(0.97);
