@@ -118,6 +118,8 @@ public final class NegationConsistency implements Guardrail {
       for (int si = 0; si < s.sentences.size(); si++) {
         List<Terms.Term> terms = Terms.of(s.toks, s.tokFrom[si], s.tokTo[si], false);
         boolean namesSite = namesOppositeSite(terms);
+        // a note of what she has or takes now: "i'm gon na prescribe you some medications" is the plan
+        boolean presentOnly = !planLike && !Polarity.hasPlanMarker(s.toks, s.tokFrom[si], s.tokTo[si]);
         for (List<Terms.Term> phrase : phrases(s, terms)) {
           if (onlyAnatomy(phrase) && !Mentions.problemFramed(s.toks, phrase.get(0).tok())) {
             // a site alone is where, not what — unless the note says it has problems ("issues with his joints")
@@ -148,8 +150,7 @@ public final class NegationConsistency implements Guardrail {
               ms.addAll(Mentions.direct(idx, lay, other));
             }
           }
-          if (!planLike && !Polarity.hasPlanMarker(s.toks, s.tokFrom[si], s.tokTo[si])) {
-            // a note of what she has or takes now: "i'm gon na prescribe you some medications" is the plan
+          if (presentOnly) {
             ms.removeIf(m -> Mentions.planned(idx, m));
           }
           if (Mentions.problemFramed(s.toks, phrase.get(0).tok())) {

@@ -273,13 +273,15 @@ public final class NumericGrounding implements Guardrail {
     for (int turn : turns) {
       List<Terms.Term> tt = idx.terms.get(turn);
       List<Tok> tk = idx.toks.get(turn);
-      for (Terms.Term a : tt) {
+      for (int i = 0; i < tt.size(); i++) {
+        Terms.Term a = tt.get(i);
         if (!a.text().equals(systolic)) {
           continue;
         }
-        for (Terms.Term b : tt) {
-          if (b.text().equals(diastolic) && b.tok() >= a.endTok() && b.tok() - a.endTok() <= PAIR_GAP
-              && joined(tk, a.endTok(), b.tok())) {
+        // terms are in token order: only the few after a can be its diastolic
+        for (int j = i + 1; j < tt.size() && tt.get(j).tok() <= a.endTok() + PAIR_GAP; j++) {
+          Terms.Term b = tt.get(j);
+          if (b.text().equals(diastolic) && b.tok() >= a.endTok() && joined(tk, a.endTok(), b.tok())) {
             return true;
           }
         }

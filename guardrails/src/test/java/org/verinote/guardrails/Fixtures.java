@@ -49,6 +49,17 @@ final class Fixtures {
     return g.check(context(transcript(), note("plan", noteText)));
   }
 
+  /** Runs one layer over a transcript and a one-section note. */
+  static GuardVerdict run(Guardrail g, String sectionKey, String transcript, String noteText) {
+    return g.check(context(Transcript.parse(transcript), note(sectionKey, noteText)));
+  }
+
+  /** The messages of a layer's findings over a transcript and a one-section note. */
+  static List<String> messages(Guardrail g, String sectionKey, String transcript, String noteText) {
+    return run(g, sectionKey, transcript, noteText).findings().stream().map(org.verinote.core.Finding::message)
+        .toList();
+  }
+
   static String textOf(GuardVerdict v) {
     return ((GuardVerdict.Rewrite) v).note().sections().get(0).text();
   }

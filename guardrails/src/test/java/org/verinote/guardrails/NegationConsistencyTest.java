@@ -215,7 +215,7 @@ class NegationConsistencyTest {
       + "[patient] okay .\n";
 
   private GuardVerdict runIn(String section, String transcript, String note) {
-    return layer.check(Fixtures.context(Transcript.parse(transcript), Fixtures.note(section, note)));
+    return Fixtures.run(layer, section, transcript, note);
   }
 
   @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.verinote.core.Transcript;
 
 /** Where a finding is — laterality and the body site "back" — as {@link NegationConsistency} reads it. */
 class NegationSiteWordsTest {
@@ -13,10 +12,7 @@ class NegationSiteWordsTest {
   private final NegationConsistency layer = NegationConsistency.builder().build();
 
   private List<String> conflicts(String transcript, String note) {
-    List<String> out = new ArrayList<>();
-    layer.check(Fixtures.context(Transcript.parse(transcript), Fixtures.note("hpi", note))).findings()
-        .forEach(f -> out.add(f.message()));
-    return out;
+    return Fixtures.messages(layer, "hpi", transcript, note);
   }
 
   private static List<String> terms(String text) {

@@ -2,10 +2,8 @@ package org.verinote.guardrails;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.verinote.core.Transcript;
 
 /** "Pain medications" in a note against "taken anything for the pain" in the transcript ({@link Frames}). */
 class NegationTreatmentFrameTest {
@@ -13,10 +11,7 @@ class NegationTreatmentFrameTest {
   private final NegationConsistency layer = NegationConsistency.builder().build();
 
   private List<String> conflicts(String transcript, String note) {
-    List<String> out = new ArrayList<>();
-    layer.check(Fixtures.context(Transcript.parse(transcript), Fixtures.note("hpi", note))).findings()
-        .forEach(f -> out.add(f.message()));
-    return out;
+    return Fixtures.messages(layer, "hpi", transcript, note);
   }
 
   @Test

@@ -54,7 +54,7 @@ class NumericGroundingTest {
   }
 
   private GuardVerdict runWith(String transcript, String note) {
-    return layer.check(Fixtures.context(org.verinote.core.Transcript.parse(transcript), Fixtures.note("vitals", note)));
+    return Fixtures.run(layer, "vitals", transcript, note);
   }
 
   @Test
