@@ -106,7 +106,7 @@ final class Frames {
   }
 
   private static String lower(Tok t) {
-    return t.raw().toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+    return t.low().replace('\u2019', '\'');
   }
 
   private static String canonical(String word) {

@@ -173,7 +173,7 @@ final class Mentions {
     if (t.kind() == Tok.Kind.PUNCT) {
       return !t.raw().equals("/") && !t.raw().equals("-");
     }
-    return CLAUSE_BREAKS.contains(t.raw().toLowerCase(Locale.ROOT));
+    return CLAUSE_BREAKS.contains(t.low());
   }
 
   /** How many of the clause's other terms a mention must share to decide between conflicting mentions. */

@@ -225,7 +225,7 @@ public final class NegationConsistency implements Guardrail {
   private static boolean coordinated(SectionText s, List<Terms.Term> phrase) {
     for (int j = 1; j < phrase.size(); j++) {
       for (int k = phrase.get(j - 1).endTok(); k < phrase.get(j).tok(); k++) {
-        if (COORDINATORS.contains(s.toks.get(k).raw().toLowerCase(java.util.Locale.ROOT))) {
+        if (COORDINATORS.contains(s.toks.get(k).low())) {
           return true;
         }
       }
@@ -291,7 +291,7 @@ public final class NegationConsistency implements Guardrail {
       if (t.kind() == Tok.Kind.PUNCT) {
         return false;
       }
-      if (DEGREE.contains(t.raw().toLowerCase(java.util.Locale.ROOT))) {
+      if (DEGREE.contains(t.low())) {
         return true;
       }
     }

@@ -56,8 +56,18 @@ final class Numbers {
 
   /** @return whether the lower-case word is a number word (cardinal, "hundred", "thousand", "point", "half"). */
   static boolean isNumberWord(String w) {
-    return UNITS.containsKey(w) || TENS.containsKey(w) || w.equals("hundred") || w.equals("thousand")
-        || w.equals("half") || ORDINALS.containsKey(w);
+    return NUMBER_WORDS.contains(w);
+  }
+
+  /** Every number word, for one lookup per token (this runs on every word of a transcript). */
+  private static final Set<String> NUMBER_WORDS = numberWords();
+
+  private static Set<String> numberWords() {
+    Set<String> all = new java.util.HashSet<>(UNITS.keySet());
+    all.addAll(TENS.keySet());
+    all.addAll(ORDINALS.keySet());
+    all.addAll(List.of("hundred", "thousand", "half"));
+    return Set.copyOf(all);
   }
 
   /**

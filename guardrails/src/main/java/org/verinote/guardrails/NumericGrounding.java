@@ -292,7 +292,7 @@ public final class NumericGrounding implements Guardrail {
 
   private static boolean joined(List<Tok> tk, int from, int to) {
     for (int j = from; j < to; j++) {
-      if (PAIR_JOINERS.contains(tk.get(j).raw().toLowerCase(Locale.ROOT))) {
+      if (PAIR_JOINERS.contains(tk.get(j).low())) {
         return true;
       }
     }

@@ -63,6 +63,10 @@ public final class PatternCheck implements Guardrail {
       this.code = code;
       this.pattern = pattern;
     }
+
+    Pattern pattern() {
+      return pattern;
+    }
   }
 
   private final Mode mode;
@@ -92,7 +96,7 @@ public final class PatternCheck implements Guardrail {
       NoteSection s = out.get(i);
       List<int[]> hits = new ArrayList<>();
       for (Kind k : Kind.values()) {
-        if (!kinds.contains(k)) {
+        if (!kinds.contains(k) || !mayMatch(k, s.text())) {
           continue;
         }
         Matcher m = k.pattern.matcher(s.text());
@@ -117,6 +121,35 @@ public final class PatternCheck implements Guardrail {
     String what = k.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     return "A " + (k == Kind.ID ? "ID-like number" : what) + " in the note does not occur in the transcript"
         + (mode == Mode.REMOVE ? "; it was removed." : ".");
+  }
+
+  /**
+   * A cheap test that the kind's pattern cannot match: no '@' for an e-mail, no digit for a phone, ID or address,
+   * neither "://" nor "www." for a URL. Skipping the scan changes no result.
+   */
+  static boolean mayMatch(Kind k, String text) {
+    switch (k) {
+      case EMAIL:
+        return text.indexOf('@') >= 0;
+      case URL:
+        return text.contains("://") || containsIgnoreCase(text, "www.");
+      default:
+        for (int i = 0; i < text.length(); i++) {
+          if (Character.isDigit(text.charAt(i))) {
+            return true;
+          }
+        }
+        return false;
+    }
+  }
+
+  private static boolean containsIgnoreCase(String text, String what) {
+    for (int i = 0; i + what.length() <= text.length(); i++) {
+      if (text.regionMatches(true, i, what, 0, what.length())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean overlaps(List<int[]> hits, int s, int e) {

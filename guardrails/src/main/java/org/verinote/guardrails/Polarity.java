@@ -1,7 +1,9 @@
 package org.verinote.guardrails;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -83,6 +85,32 @@ final class Polarity {
       "correct", "definitely", "absolutely", "some", "little", "sometimes", "mm", "mhm");
   private static final Set<String> FILLER = Set.of("um", "uh", "oh", "well", "so", "hmm", "ah", "okay", "ok");
 
+  // The word sets above, as bit flags of one map: the cue reader looks each transcript word up once, not a dozen
+  // times (it runs over every word of every transcript).
+  private static final int F_PRE_NEG = 1;
+  private static final int F_POST_NEG = 1 << 1;
+  private static final int F_TERMINATOR = 1 << 2;
+  private static final int F_AUX_TERMINATOR = 1 << 3;
+  private static final int F_SCOPE_GLUE = 1 << 4;
+  private static final int F_RAISING = 1 << 5;
+  private static final int F_LIST_CONTINUER = 1 << 6;
+  private static final int F_OTHER_CUE = 1 << 7;
+  private static final int F_HYPOTHETICAL = 1 << 8;
+  private static final int F_CLAUSE_DENIAL = 1 << 9;
+  private static final int F_EFFECT_VERB = 1 << 10;
+  private static final Map<String, Integer> CUE_FLAGS = cueFlags();
+
+  private static Map<String, Integer> cueFlags() {
+    Map<String, Integer> m = new HashMap<>();
+    List<Set<String>> sets = List.of(PRE_NEG, POST_NEG, TERMINATORS, AUX_TERMINATORS, SCOPE_GLUE, RAISING,
+        LIST_CONTINUERS, OTHER_CUES, HYPOTHETICAL, CLAUSE_DENIALS, EFFECT_VERBS);
+    for (int bit = 0; bit < sets.size(); bit++) {
+      int flag = 1 << bit;
+      sets.get(bit).forEach(w -> m.merge(w, flag, (x, y) -> x | y));
+    }
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
   private Polarity() {}
 
   /**
@@ -100,7 +128,7 @@ final class Polarity {
     boolean deniedClause = false;
     for (int i = 0; i < toks.size(); i++) {
       Tok t = toks.get(i);
-      String w = t.raw().toLowerCase(Locale.ROOT).replace('’', '\'');
+      String w = t.low().replace('’', '\'');
       if (t.kind() == Tok.Kind.PUNCT && !t.raw().equals(",") && !t.raw().equals("/") && !t.raw().equals("(")
           && !t.raw().equals(")")) {
         negLeft = 0;
@@ -109,26 +137,27 @@ final class Polarity {
         deniedClause = false;
         continue;
       }
-      if (i > 0 && (TERMINATORS.contains(w) || (AUX_TERMINATORS.contains(w) && contentSinceCue)
+      int f = CUE_FLAGS.getOrDefault(w, 0);
+      if (i > 0 && ((f & F_TERMINATOR) != 0 || ((f & F_AUX_TERMINATOR) != 0 && contentSinceCue)
           || (w.equals("other") && i + 1 < toks.size() && toks.get(i + 1).raw().equalsIgnoreCase("than")))) {
         negLeft = 0;
-        deniedClause &= !TERMINATORS.contains(w);
+        deniedClause &= (f & F_TERMINATOR) == 0;
       }
-      if (deniedClause && negLeft == 0 && otherLeft == 0 && hypoLeft == 0 && EFFECT_VERBS.contains(w)) {
+      if (deniedClause && negLeft == 0 && otherLeft == 0 && hypoLeft == 0 && (f & F_EFFECT_VERB) != 0) {
         p[i] = NEGATED;
         deniedClause = false;
         continue;
       }
-      if ((negLeft > 0 || (i > 0 && p[i - 1] == NEGATED)) && LIST_CONTINUERS.contains(w)
+      if ((negLeft > 0 || (i > 0 && p[i - 1] == NEGATED)) && (f & F_LIST_CONTINUER) != 0
           && (negLeft > 0 || (!w.equals("any") && toks.get(i - 1).isWord()))) {
         // "or" right after the scope's last negated word still continues the list ("no tenderness to palpation of
         // the abdomen or tenderness of the cva")
         negLeft = Math.max(negLeft, LIST_SCOPE);
       }
-      if (OTHER_CUES.contains(w) && (!w.equals("family") || familyExperiencer(toks, i))) {
+      if ((f & F_OTHER_CUE) != 0 && (!w.equals("family") || familyExperiencer(toks, i))) {
         otherLeft = SCOPE + 2;
       }
-      if (POST_NEG.contains(w)) {
+      if ((f & F_POST_NEG) != 0) {
         for (int k = i - 1; k >= 0 && k >= i - 4; k--) {
           if (toks.get(k).kind() == Tok.Kind.PUNCT && !toks.get(k).raw().equals(",")) {
             break;
@@ -140,20 +169,20 @@ final class Polarity {
           }
         }
       }
-      if (PRE_NEG.contains(w) && !pseudo(toks, i)) {
-        deniedClause = CLAUSE_DENIALS.contains(w);
+      if ((f & F_PRE_NEG) != 0 && !pseudo(toks, i)) {
+        deniedClause = (f & F_CLAUSE_DENIAL) != 0;
         negLeft = SCOPE;
         contentSinceCue = false;
         p[i] = NEGATED;
         continue;
       }
       // "don't seem to have any": a raising verb and its "to" are filler between the cue and its content
-      boolean glue = SCOPE_GLUE.contains(w) || RAISING.contains(w)
-          || (w.equals("to") && i > 0 && RAISING.contains(toks.get(i - 1).raw().toLowerCase(Locale.ROOT)));
-      if (negLeft > 0 && t.isWord() && !glue && !PRE_NEG.contains(w)) {
+      boolean glue = (f & F_SCOPE_GLUE) != 0 || (f & F_RAISING) != 0
+          || (w.equals("to") && i > 0 && RAISING.contains(toks.get(i - 1).low()));
+      if (negLeft > 0 && t.isWord() && !glue && (f & F_PRE_NEG) == 0) {
         contentSinceCue = true;
       }
-      if (HYPOTHETICAL.contains(w)) {
+      if ((f & F_HYPOTHETICAL) != 0) {
         hypoLeft = SCOPE;
       } else if (hypoLeft > 0 && w.equals("or")) {
         // "call us if you have any fever or chills or a rash": one condition list
@@ -165,7 +194,7 @@ final class Polarity {
       } else if (hypoLeft > 0) {
         p[i] = UNKNOWN;
         // like a negation's, a condition's scope counts content words ("if you develop a fever")
-        hypoLeft -= SCOPE_GLUE.contains(w) ? 0 : 1;
+        hypoLeft -= (f & F_SCOPE_GLUE) != 0 ? 0 : 1;
       } else if (negLeft > 0) {
         p[i] = NEGATED;
       }
@@ -219,7 +248,7 @@ final class Polarity {
         }
         continue;
       }
-      String w = t.raw().toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+      String w = t.low().replace('\u2019', '\'');
       if (PLAN_ENDS.contains(w)) {
         left = 0;
       }
@@ -268,7 +297,7 @@ final class Polarity {
   }
 
   private static String lower(Tok t) {
-    return t.raw().toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+    return t.low().replace('\u2019', '\'');
   }
 
   /**
@@ -281,7 +310,7 @@ final class Polarity {
    */
   static boolean hasPlanMarker(List<Tok> toks, int from, int to) {
     for (int i = from; i < to; i++) {
-      String w = toks.get(i).raw().toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+      String w = toks.get(i).low().replace('\u2019', '\'');
       if (PLAN_WORDS.contains(w) || (PLAN_FIRST.contains(w) && i + 1 < to
           && (toks.get(i + 1).raw().equalsIgnoreCase("na") || toks.get(i + 1).raw().equalsIgnoreCase("to")))) {
         return true;
@@ -295,12 +324,12 @@ final class Polarity {
     if (i + 1 >= toks.size() || !toks.get(i + 1).isWord()) {
       return false;
     }
-    String next = toks.get(i + 1).raw().toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+    String next = toks.get(i + 1).low().replace('\u2019', '\'');
     if (PSEUDO_AFTER.contains(next)) {
       return true;
     }
     // "no" before a pronoun is an answer ("no i wish i had"), not a determiner negating what follows
-    String w = toks.get(i).raw().toLowerCase(Locale.ROOT);
+    String w = toks.get(i).low();
     return (w.equals("no") || w.equals("nope")) && INTERJECTION_NEXT.contains(next);
   }
 
@@ -312,7 +341,7 @@ final class Polarity {
       "members");
 
   private static boolean familyExperiencer(List<Tok> toks, int i) {
-    return i + 1 < toks.size() && FAMILY_EXPERIENCER_NEXT.contains(toks.get(i + 1).raw().toLowerCase(Locale.ROOT));
+    return i + 1 < toks.size() && FAMILY_EXPERIENCER_NEXT.contains(toks.get(i + 1).low());
   }
 
   /** @return whether the status is about someone else (any polarity) */
@@ -350,7 +379,7 @@ final class Polarity {
   static byte answer(List<Tok> answerToks) {
     int seen = 0;
     for (Tok t : answerToks) {
-      String w = t.raw().toLowerCase(Locale.ROOT);
+      String w = t.low();
       if (t.kind() == Tok.Kind.PUNCT || FILLER.contains(w)) {
         continue;
       }
@@ -363,7 +392,7 @@ final class Polarity {
       if (t.kind() == Tok.Kind.PUNCT) {
         continue;
       }
-      String w = t.raw().toLowerCase(Locale.ROOT).replace('’', '\'');
+      String w = t.low().replace('’', '\'');
       if (FILLER.contains(w)) {
         continue;
       }
@@ -413,7 +442,7 @@ final class Polarity {
       if (t.kind() == Tok.Kind.PUNCT && ".!?".contains(t.raw())) {
         break;
       }
-      String w = t.raw().toLowerCase(Locale.ROOT);
+      String w = t.low();
       if (w.equals("any") || w.equals("anything") || WH_WORDS.contains(w)
           || (QUESTION_STARTERS.contains(w) && i + 1 < toks.size() && isSubject(toks.get(i + 1))
               // "we have you on lisinopril" states; "have you had" asks
@@ -435,18 +464,18 @@ final class Polarity {
       if (t.kind() == Tok.Kind.PUNCT && !t.raw().equals(",")) {
         return false;
       }
-      String w = t.raw().toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+      String w = t.low().replace('\u2019', '\'');
       if (PRE_NEG.contains(w)) {
         int s = k - 1;
-        while (s >= 0 && DECLARATIVE_AUX.contains(toks.get(s).raw().toLowerCase(Locale.ROOT))) {
+        while (s >= 0 && DECLARATIVE_AUX.contains(toks.get(s).low())) {
           s--;
         }
-        if (s >= 0 && DECLARATIVE_SUBJECTS.contains(toks.get(s).raw().toLowerCase(Locale.ROOT)
+        if (s >= 0 && DECLARATIVE_SUBJECTS.contains(toks.get(s).low()
             .replace('\u2019', '\''))) {
           return true;
         }
         // "... and no edema": the cue continues the negated list before it, stated if that one is
-        return k >= 2 && k < j && LIST_JOINERS.contains(toks.get(k - 1).raw().toLowerCase(Locale.ROOT))
+        return k >= 2 && k < j && LIST_JOINERS.contains(toks.get(k - 1).low())
             && toks.get(k - 2).isWord() && statedNegation(toks, k - 2);
       }
     }
@@ -459,7 +488,7 @@ final class Polarity {
   private static final Set<String> DECLARATIVE_SUBJECTS = Set.of("i", "we", "there", "there's", "i'm", "we're");
 
   private static boolean isSubject(Tok t) {
-    String w = t.raw().toLowerCase(Locale.ROOT);
+    String w = t.low();
     return w.equals("you") || w.equals("it") || w.equals("that") || w.equals("there") || w.equals("this");
   }
 
@@ -486,16 +515,16 @@ final class Polarity {
       if (t.kind() == Tok.Kind.PUNCT && ".!".contains(t.raw())) {
         return -1;
       }
-      String w = t.raw().toLowerCase(Locale.ROOT);
+      String w = t.low();
       if (w.equals("any") || w.equals("anything")) {
         return i;
       }
       if (QUESTION_STARTERS.contains(w) && i + 1 < toks.size()
-          && toks.get(i + 1).raw().toLowerCase(Locale.ROOT).equals("you")) {
+          && toks.get(i + 1).low().equals("you")) {
         return i;
       }
       if (i >= end - 4 && QUESTION_STARTERS.contains(w) && i + 1 < toks.size() && CHECK_SUBJECTS.contains(
-          toks.get(i + 1).raw().toLowerCase(Locale.ROOT))) {
+          toks.get(i + 1).low())) {
         return i;
       }
     }
@@ -553,11 +582,11 @@ final class Polarity {
       if (t.kind() == Tok.Kind.PUNCT) {
         continue;
       }
-      String w = t.raw().toLowerCase(Locale.ROOT);
+      String w = t.low();
       if (OPENERS.contains(w)) {
         continue;
       }
-      return INVERTING_AUX.contains(w) && OPENING_SUBJECTS.contains(toks.get(i + 1).raw().toLowerCase(Locale.ROOT))
+      return INVERTING_AUX.contains(w) && OPENING_SUBJECTS.contains(toks.get(i + 1).low())
           ? i : -1;
     }
     return -1;

@@ -29,7 +29,6 @@ public final class RepetitionRemoval implements Guardrail {
   /** The layer name. */
   public static final String NAME = "repetition";
 
-  private static final java.util.regex.Pattern NON_WORD = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
 
   private final int minRepeats;
   private final int maxPhraseWords;
@@ -125,12 +124,38 @@ public final class RepetitionRemoval implements Guardrail {
     return true;
   }
 
+  /**
+   * The sentence lower-cased with every run of characters other than letters and numbers made one space, trimmed
+   * (what {@code [^\\p{L}\\p{N}]+ → " "} gives, without a regular expression per sentence).
+   */
+  static String wordKey(String text, int from, int to) {
+    String lower = text.substring(from, to).toLowerCase(Locale.ROOT);
+    StringBuilder b = new StringBuilder(lower.length());
+    boolean gap = false;
+    for (int i = 0; i < lower.length(); ) {
+      int cp = lower.codePointAt(i);
+      i += Character.charCount(cp);
+      int type = Character.getType(cp);
+      boolean word = Character.isLetter(cp) || type == Character.DECIMAL_DIGIT_NUMBER
+          || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
+      if (word) {
+        if (gap && b.length() > 0) {
+          b.append(' ');
+        }
+        gap = false;
+        b.appendCodePoint(cp);
+      } else {
+        gap = true;
+      }
+    }
+    return b.toString();
+  }
+
   private static List<int[]> duplicateSentences(String text) {
     List<int[]> dups = new ArrayList<>();
     String previous = null;
     for (Span sp : Sentences.split(text)) {
-      String key = NON_WORD.matcher(text.substring(sp.start(), sp.end()).toLowerCase(Locale.ROOT)).replaceAll(" ")
-          .strip();
+      String key = wordKey(text, sp.start(), sp.end());
       if (!key.isEmpty() && key.equals(previous)) {
         dups.add(new int[] {sp.start(), sp.end()});
       } else if (doubled(key)) {

@@ -157,6 +157,15 @@ public final class SourceFidelity implements Guardrail {
     return false;
   }
 
+  private static boolean contains(int[] a, int from, int to, int v) {
+    for (int i = from; i < to; i++) {
+      if (a[i] == v) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   SentenceSupport support(TranscriptIndex idx, SectionText s, int sentence) {
     Span span = s.sentences.get(sentence);
     List<Terms.Term> terms = Terms.of(s.toks, s.tokFrom[sentence], s.tokTo[sentence], false);
@@ -185,24 +194,37 @@ public final class SourceFidelity implements Guardrail {
     int bestStart = 0;
     int[] termCountInWindow = new int[postings.size()];
     int covered = 0;
-    Map<Integer, List<Integer>> termsByTurn = new HashMap<>();
-    for (int k = 0; k < postings.size(); k++) {
-      int[] turns = postings.get(k);
+    // the terms each turn mentions, as one flat array indexed by turn (this runs per sentence: no boxing)
+    int[] turnStart = new int[n + 1];
+    for (int[] turns : postings) {
       if (turns != null) {
         for (int t : turns) {
-          termsByTurn.computeIfAbsent(t, x -> new ArrayList<>(4)).add(k);
+          turnStart[t + 1]++;
         }
       }
     }
     for (int t = 0; t < n; t++) {
-      for (int k : termsByTurn.getOrDefault(t, List.of())) {
-        if (termCountInWindow[k]++ == 0) {
+      turnStart[t + 1] += turnStart[t];
+    }
+    int[] termsOfTurn = new int[turnStart[n]];
+    int[] fill = java.util.Arrays.copyOf(turnStart, n);
+    for (int k = 0; k < postings.size(); k++) {
+      int[] turns = postings.get(k);
+      if (turns != null) {
+        for (int t : turns) {
+          termsOfTurn[fill[t]++] = k;
+        }
+      }
+    }
+    for (int t = 0; t < n; t++) {
+      for (int x = turnStart[t]; x < turnStart[t + 1]; x++) {
+        if (termCountInWindow[termsOfTurn[x]]++ == 0) {
           covered++;
         }
       }
       if (t - w >= 0) {
-        for (int k : termsByTurn.getOrDefault(t - w, List.of())) {
-          if (--termCountInWindow[k] == 0) {
+        for (int x = turnStart[t - w]; x < turnStart[t - w + 1]; x++) {
+          if (--termCountInWindow[termsOfTurn[x]] == 0) {
             covered--;
           }
         }
@@ -217,14 +239,13 @@ public final class SourceFidelity implements Guardrail {
     if (best > 0) {
       List<String> termList = new ArrayList<>(unique);
       for (int t = bestStart; t < Math.min(n, bestStart + w); t++) {
-        List<Integer> ks = termsByTurn.get(t);
-        if (ks == null) {
+        if (turnStart[t] == turnStart[t + 1]) {
           continue;
         }
         int from = Integer.MAX_VALUE;
         int to = -1;
         for (Terms.Term tt : idx.terms.get(t)) {
-          if (ks.contains(termList.indexOf(tt.text()))) {
+          if (contains(termsOfTurn, turnStart[t], turnStart[t + 1], termList.indexOf(tt.text()))) {
             List<Tok> tk = idx.toks.get(t);
             from = Math.min(from, tk.get(tt.tok()).start());
             to = Math.max(to, tk.get(tt.endTok() - 1).end());
@@ -232,7 +253,7 @@ public final class SourceFidelity implements Guardrail {
         }
         if (to > from) {
           evidence.add(new Evidence(idx.turns.get(t).index(), from, to,
-              Math.min(1.0, ks.size() / (double) unique.size())));
+              Math.min(1.0, (turnStart[t + 1] - turnStart[t]) / (double) unique.size())));
         }
       }
     }

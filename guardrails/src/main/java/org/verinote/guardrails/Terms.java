@@ -42,11 +42,11 @@ final class Terms {
       return false;
     }
     if (i > from && toks.get(i - 1).isWord()
-        && BACK_OWNERS.contains(toks.get(i - 1).raw().toLowerCase(java.util.Locale.ROOT))) {
+        && BACK_OWNERS.contains(toks.get(i - 1).low())) {
       return true;
     }
     return i + 1 < to && toks.get(i + 1).isWord()
-        && BACK_FINDINGS.contains(toks.get(i + 1).raw().toLowerCase(java.util.Locale.ROOT));
+        && BACK_FINDINGS.contains(toks.get(i + 1).low());
   }
 
   /**
@@ -79,15 +79,15 @@ final class Terms {
         default:
           break;
       }
-      String w = t.raw().toLowerCase(java.util.Locale.ROOT);
+      String w = t.low();
       if (Numbers.isNumberWord(w) && !w.equals("second")) {
         int j = i;
         List<String> run = new ArrayList<>();
         while (j < to && toks.get(j).isWord()) {
-          String x = toks.get(j).raw().toLowerCase(java.util.Locale.ROOT);
+          String x = toks.get(j).low();
           boolean connector = (x.equals("and") || x.equals("point") || x.equals("a")) && j + 1 < to
               && toks.get(j + 1).isWord()
-              && Numbers.isNumberWord(toks.get(j + 1).raw().toLowerCase(java.util.Locale.ROOT));
+              && Numbers.isNumberWord(toks.get(j + 1).low());
           if (Numbers.isNumberWord(x) || (connector && !run.isEmpty())) {
             run.add(x);
             j++;
@@ -116,8 +116,8 @@ final class Terms {
       }
       int matched = 0;
       List<String> canon = null;
-      StringBuilder key = new StringBuilder();
       int maxPhrase = Lexicon.SYNONYM_STARTS.contains(t.norm()) ? Lexicon.MAX_PHRASE : 0;
+      StringBuilder key = maxPhrase == 0 ? null : new StringBuilder(32);
       for (int k = 0; k < maxPhrase && i + k < to; k++) {
         Tok x = toks.get(i + k);
         if (x.kind() != Tok.Kind.WORD && !(x.kind() == Tok.Kind.PUNCT && x.raw().equals("%"))) {

@@ -9,8 +9,14 @@ package org.verinote.guardrails;
  * @param start first character, inclusive
  * @param end last character, exclusive
  * @param kind what the token is
+ * @param low the raw form lower-cased ({@link java.util.Locale#ROOT}); computed once here because the cue and
+ *     question readers look every token up in several word sets
  */
-record Tok(String raw, String norm, int start, int end, Kind kind) {
+record Tok(String raw, String norm, int start, int end, Kind kind, String low) {
+
+  Tok(String raw, String norm, int start, int end, Kind kind) {
+    this(raw, norm, start, end, kind, raw.toLowerCase(java.util.Locale.ROOT));
+  }
 
   enum Kind {
     /** A word of letters (may carry digits, e.g. "a1c", "covid-19" stays one word). */

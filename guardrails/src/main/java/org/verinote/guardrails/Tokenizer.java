@@ -93,14 +93,16 @@ final class Tokenizer {
         if (isAllDigits(raw)) {
           out.add(new Tok(raw, Numbers.canonical(raw), start, j, Tok.Kind.NUMBER));
         } else {
-          out.add(new Tok(raw, normalizeWord(raw), start, j, Tok.Kind.WORD));
+          String low = raw.toLowerCase(Locale.ROOT);
+          out.add(new Tok(raw, normalizeLower(low), start, j, Tok.Kind.WORD, low));
         }
         i = j;
         continue;
       }
-      if (PUNCT.indexOf(c) >= 0) {
-        String raw = String.valueOf(c);
-        out.add(new Tok(raw, punct(raw), i, i + 1, Tok.Kind.PUNCT));
+      int pi = PUNCT.indexOf(c);
+      if (pi >= 0) {
+        String raw = PUNCT_STRINGS[pi];
+        out.add(new Tok(raw, punct(raw), i, i + 1, Tok.Kind.PUNCT, raw));
       }
       i++;
     }
@@ -108,6 +110,9 @@ final class Tokenizer {
   }
 
   private static final String PUNCT = ",;:.?!()/%+\u2026\u3002\uff01\uff1f\uff0c\uff1b";
+  /** One shared string per punctuation mark (a transcript has thousands of commas). */
+  private static final String[] PUNCT_STRINGS = PUNCT.chars().mapToObj(ch -> String.valueOf((char) ch))
+      .toArray(String[]::new);
 
   private static boolean allDigits(String s, int from, int to) {
     if (to > s.length()) {
@@ -150,7 +155,11 @@ final class Tokenizer {
 
   /** Lower-case, ASCII-fold compatible forms, drop possessive 's, light stemming. */
   static String normalizeWord(String raw) {
-    String w = raw.toLowerCase(Locale.ROOT);
+    return normalizeLower(raw.toLowerCase(Locale.ROOT));
+  }
+
+  private static String normalizeLower(String lower) {
+    String w = lower;
     if (!isAscii(w)) {
       w = Normalizer.normalize(w, Normalizer.Form.NFKC);
     }

@@ -52,8 +52,12 @@ final class TranscriptIndex {
     List<List<Terms.Term>> tm = new ArrayList<>(turns.size());
     Map<String, List<Integer>> byTerm = new HashMap<>();
     Set<String> nums = new HashSet<>();
-    StringBuilder dig = new StringBuilder();
-    StringBuilder low = new StringBuilder();
+    StringBuilder dig = new StringBuilder(256);
+    int chars = 0;
+    for (Turn turn : turns) {
+      chars += turn.text().length() + 1;
+    }
+    StringBuilder low = new StringBuilder(chars);
     for (int ti = 0; ti < turns.size(); ti++) {
       Turn turn = turns.get(ti);
       List<Tok> toks = Tokenizer.tokenize(turn.text());
@@ -216,7 +220,7 @@ final class TranscriptIndex {
       if (!t.isWord()) {
         continue;
       }
-      if (!covered[k] && !LIST_GLUE.contains(t.raw().toLowerCase(Locale.ROOT))) {
+      if (!covered[k] && !LIST_GLUE.contains(t.low())) {
         return false;
       }
     }
