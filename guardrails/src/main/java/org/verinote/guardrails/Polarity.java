@@ -388,7 +388,8 @@ final class Polarity {
       }
       break;
     }
-    for (Tok t : answerToks) {
+    for (int i0 = 0; i0 < answerToks.size(); i0++) {
+      Tok t = answerToks.get(i0);
       if (t.kind() == Tok.Kind.PUNCT) {
         continue;
       }
@@ -401,6 +402,10 @@ final class Polarity {
       }
       if (POS_ANSWER.contains(w)) {
         return AFFIRMED;
+      }
+      if (w.equals("course") && i0 > 0 && answerToks.get(i0 - 1).low().equals("of")) {
+        // "of course", but not "of course not"
+        return i0 + 1 < answerToks.size() && answerToks.get(i0 + 1).low().equals("not") ? NEGATED : AFFIRMED;
       }
       if (++seen >= 5) {
         break;
@@ -494,6 +499,10 @@ final class Polarity {
 
   /** Subjects of a closing check ("is that painful", "does it hurt"). */
   private static final Set<String> CHECK_SUBJECTS = Set.of("that", "it", "this");
+  /** "does it hurt", "is that painful", "is this tender": the clinician's check while examining. */
+  private static final Set<String> PAIN_CHECK_AUX = Set.of("does", "do", "is", "did");
+  private static final Set<String> PAIN_CHECKS = Set.of("hurt", "hurts", "painful", "tender", "sore", "bother",
+      "uncomfortable");
   private static final Set<String> QUESTION_STARTERS = Set.of("any", "anything", "have", "do", "did", "are", "is",
       "was", "were", "does", "has", "had", "how", "what", "when", "where", "ever");
 
@@ -525,6 +534,11 @@ final class Polarity {
       }
       if (i >= end - 4 && QUESTION_STARTERS.contains(w) && i + 1 < toks.size() && CHECK_SUBJECTS.contains(
           toks.get(i + 1).low())) {
+        return i;
+      }
+      if (PAIN_CHECK_AUX.contains(w) && i + 2 < toks.size() && CHECK_SUBJECTS.contains(toks.get(i + 1).low())
+          && PAIN_CHECKS.contains(toks.get(i + 2).low())) {
+        // an exam's check, wherever it stands in the last sentence: "so does it hurt when i press on it"
         return i;
       }
     }

@@ -352,4 +352,14 @@ class NegationConsistencyTest {
     assertThat(runIn("review_of_systems", t, "Respiratory: Denies cough or shortness of breath.").findings())
         .isEmpty();
   }
+
+  @Test
+  void examCheckInALongDictatedTurn_takesTheAnswer() {
+    String t = "[doctor] your lungs are clear to auscultation bilaterally okay now let's take a quick look at that"
+        + " knee so does it hurt when i press on it\n[patient] no\n";
+    GuardVerdict v = runIn("physical_exam", t, "Pain with palpation of the knee.");
+    assertThat(v.findings()).singleElement().satisfies(f ->
+        assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+    assertThat(runIn("physical_exam", t, "No pain with palpation of the knee.").findings()).isEmpty();
+  }
 }

@@ -277,4 +277,20 @@ class PolarityTest {
     List<Tok> toks = Tokenizer.tokenize("and when i push on the outside does that hurt at all");
     assertThat(toks.get(Polarity.unpunctuatedQuestionStart(toks)).raw()).isEqualTo("does");
   }
+
+  @Test
+  void examCheck_anywhereInTheLastSentence_isAQuestion() {
+    List<Tok> toks = Tokenizer.tokenize("let's take a quick look at that knee so does it hurt when i press on it");
+    assertThat(toks.get(Polarity.unpunctuatedQuestionStart(toks)).raw()).isEqualTo("does");
+    // not a check: a statement about what hurts
+    List<Tok> said = Tokenizer.tokenize("it does hurt when i climb the stairs");
+    assertThat(Polarity.unpunctuatedQuestionStart(said)).isEqualTo(-1);
+  }
+
+  @Test
+  void ofCourse_answersYes_unlessNot() {
+    assertThat(Polarity.answer(Tokenizer.tokenize("of course"))).isEqualTo(Polarity.AFFIRMED);
+    assertThat(Polarity.answer(Tokenizer.tokenize("oh of course not"))).isEqualTo(Polarity.NEGATED);
+    assertThat(Polarity.answer(Tokenizer.tokenize("the course of it was long"))).isEqualTo(Polarity.UNKNOWN);
+  }
 }
