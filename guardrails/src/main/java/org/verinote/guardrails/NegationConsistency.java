@@ -193,6 +193,10 @@ public final class NegationConsistency implements Guardrail {
     return GuardVerdict.flag(findings);
   }
 
+  /** "pain in the calf": words linking a finding to its site, and the determiner after them. */
+  private static final Set<String> SITE_LINKS = Set.of("in", "on", "of", "at", "over", "to");
+  private static final Set<String> SITE_DETERMINERS = Set.of("the", "his", "her", "my", "your", "their", "both");
+
   /** Section-key words of what is to be done: there a clinician's plan clause is evidence. */
   private static final List<String> PLAN_SECTION_WORDS = List.of("plan", "assessment", "instruction", "impression",
       "recommend", "follow", "procedure", "disposition", "order");
@@ -262,6 +266,12 @@ public final class NegationConsistency implements Guardrail {
           && terms.get(i + 1).endTok() == t.tok() + 1 && t.endTok() == t.tok() + 1 && isFinding(terms.get(i + 1));
       boolean adjacent = prev != null && t.tok() - prev.endTok() <= 1 && t.tok() >= prev.endTok()
           && (t.tok() == prev.endTok() || s.toks.get(prev.endTok()).isWord());
+      if (!adjacent && prev != null && ANATOMY.contains(t.text()) && !ANATOMY.contains(prev.text())
+          && t.tok() - prev.endTok() == 2 && SITE_LINKS.contains(s.toks.get(prev.endTok()).low())
+          && SITE_DETERMINERS.contains(s.toks.get(prev.endTok() + 1).low())) {
+        // "pain in the calf": the finding at its site, compared with mentions of the two together when there are
+        adjacent = true;
+      }
       if (!sameWord && (!adjacent || cur.size() >= maxPhraseTerms || startsExpansion)) {
         flush(cur, out);
       }

@@ -362,4 +362,17 @@ class NegationConsistencyTest {
         assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
     assertThat(runIn("physical_exam", t, "No pain with palpation of the knee.").findings()).isEmpty();
   }
+
+  @Test
+  void findingAtASite_isComparedWithMentionsOfTheTwoTogether() {
+    String t = "[doctor] does that seem to hurt ?\n[patient] yes , that hurts a lot .\n"
+        + "[doctor] all right . any other pain down here in your calves ?\n[patient] no .\n";
+    GuardVerdict v = runIn("physical_exam", t, "Pain in the calf.");
+    assertThat(v.findings()).singleElement().satisfies(f ->
+        assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+    assertThat(runIn("physical_exam", t, "No pain in the calf.").findings()).isEmpty();
+    // never said at that site: the finding alone decides, as before
+    assertThat(runIn("physical_exam", "[patient] yes , that hurts a lot .\n", "Pain in the shin.").findings())
+        .isEmpty();
+  }
 }
