@@ -83,6 +83,84 @@ final class Mentions {
     return out;
   }
 
+  /**
+   * The phrase's mentions that are only asked about: inside a question whose answer is unclear. When the phrase as a
+   * whole is not asked about, those of its longest non-site term, as in {@link #evidence}.
+   */
+  static List<Mention> unanswered(TranscriptIndex idx, List<Terms.Term> phrase, boolean other) {
+    List<Mention> out = new ArrayList<>();
+    unanswered(idx, phrase, other, out);
+    if (out.isEmpty() && phrase.size() > 1) {
+      Terms.Term head = null;
+      for (Terms.Term t : phrase) {
+        if (!NegationConsistency.ANATOMY.contains(t.text())
+            && (head == null || t.text().length() > head.text().length())) {
+          head = t;
+        }
+      }
+      if (head != null) {
+        unanswered(idx, List.of(head), other, out);
+      }
+    }
+    return out;
+  }
+
+  private static void unanswered(TranscriptIndex idx, List<Terms.Term> phrase, boolean other, List<Mention> out) {
+    int[] candidates = idx.turnsByTerm.get(phrase.get(0).text());
+    if (candidates == null) {
+      return;
+    }
+    int focus = focus(phrase);
+    for (int turn : candidates) {
+      List<Terms.Term> tt = idx.terms.get(turn);
+      for (int k = 0; k < tt.size(); k++) {
+        if (!tt.get(k).text().equals(phrase.get(0).text())) {
+          continue;
+        }
+        int at = termNear(tt, k, phrase, focus);
+        if (at < 0) {
+          continue;
+        }
+        int tok = tt.get(at).tok();
+        byte p = idx.polarity.get(turn)[tok];
+        if (p == Polarity.UNKNOWN && idx.asked.get(turn)[tok] && !other
+            && !whQuestion(idx.toks.get(turn), tt.get(k).tok()) && !echoed(idx, turn + 1, phrase.get(focus).text())) {
+          out.add(new Mention(turn, at, tt.get(k).tok(), Polarity.UNKNOWN, true));
+        }
+      }
+    }
+  }
+
+  /** Question words of an open question: "how often do you check your blood pressure" presupposes that she does. */
+  private static final Set<String> OPEN_QUESTION_WORDS = Set.of("how", "what", "when", "where", "why", "which", "who",
+      "whose", "tell");
+
+  /**
+   * Whether the answer turn says a word of the same stem as the asked term ("lightheadedness?" — "i felt a little
+   * bit lightheaded"): the answer speaks of it, so the question is not left unanswered.
+   */
+  private static boolean echoed(TranscriptIndex idx, int answerTurn, String term) {
+    if (answerTurn >= idx.turns.size()) {
+      return false;
+    }
+    int[] turns = idx.turnsLike(term);
+    return turns != null && java.util.Arrays.binarySearch(turns, answerTurn) >= 0;
+  }
+
+  /** Whether the question around token {@code at} is an open one (a wh-word before it in its sentence). */
+  static boolean whQuestion(List<Tok> toks, int at) {
+    for (int k = at - 1; k >= 0; k--) {
+      Tok t = toks.get(k);
+      if (t.isPunct('.') || t.isPunct('?') || t.isPunct('!')) {
+        return false;
+      }
+      if (OPEN_QUESTION_WORDS.contains(t.low())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** What the transcript states outright outweighs what is inferred from answers: statements if any, else all. */
   static List<Mention> decisive(List<Mention> ms) {
     List<Mention> stated = new ArrayList<>();
