@@ -65,22 +65,25 @@ final class Mentions {
     // "pain medications" is said "taken anything for the pain"
     Frames.treatmentMentions(idx, phrase, other, out);
     if (out.isEmpty() && phrase.size() > 1) {
-      Terms.Term head = null;
-      for (Terms.Term t : phrase) {
-        if (coordinated && !idx.mentions(t.text())) {
-          // "numbness or tingling" lists two findings: one the transcript never says is no evidence
-          continue;
-        }
-        if (!NegationConsistency.ANATOMY.contains(t.text())
-            && (head == null || t.text().length() > head.text().length())) {
-          head = t;
-        }
-      }
+      // "numbness or tingling" lists two findings: one the transcript never says is no evidence
+      Terms.Term head = head(phrase, t -> !coordinated || idx.mentions(t.text()));
       if (head != null) {
         mentions(idx, List.of(head), other, out);
       }
     }
     return out;
+  }
+
+  /** The phrase's longest term that is not a body site, among those {@code eligible}; null if none. */
+  private static Terms.Term head(List<Terms.Term> phrase, java.util.function.Predicate<Terms.Term> eligible) {
+    Terms.Term head = null;
+    for (Terms.Term t : phrase) {
+      if (eligible.test(t) && !NegationConsistency.ANATOMY.contains(t.text())
+          && (head == null || t.text().length() > head.text().length())) {
+        head = t;
+      }
+    }
+    return head;
   }
 
   /**
@@ -89,46 +92,14 @@ final class Mentions {
    */
   static List<Mention> unanswered(TranscriptIndex idx, List<Terms.Term> phrase, boolean other) {
     List<Mention> out = new ArrayList<>();
-    unanswered(idx, phrase, other, out);
+    scan(idx, phrase, other, true, out);
     if (out.isEmpty() && phrase.size() > 1) {
-      Terms.Term head = null;
-      for (Terms.Term t : phrase) {
-        if (!NegationConsistency.ANATOMY.contains(t.text())
-            && (head == null || t.text().length() > head.text().length())) {
-          head = t;
-        }
-      }
+      Terms.Term head = head(phrase, t -> true);
       if (head != null) {
-        unanswered(idx, List.of(head), other, out);
+        scan(idx, List.of(head), other, true, out);
       }
     }
     return out;
-  }
-
-  private static void unanswered(TranscriptIndex idx, List<Terms.Term> phrase, boolean other, List<Mention> out) {
-    int[] candidates = idx.turnsByTerm.get(phrase.get(0).text());
-    if (candidates == null) {
-      return;
-    }
-    int focus = focus(phrase);
-    for (int turn : candidates) {
-      List<Terms.Term> tt = idx.terms.get(turn);
-      for (int k = 0; k < tt.size(); k++) {
-        if (!tt.get(k).text().equals(phrase.get(0).text())) {
-          continue;
-        }
-        int at = termNear(tt, k, phrase, focus);
-        if (at < 0) {
-          continue;
-        }
-        int tok = tt.get(at).tok();
-        byte p = idx.polarity.get(turn)[tok];
-        if (p == Polarity.UNKNOWN && idx.asked.get(turn)[tok] && !other
-            && !whQuestion(idx.toks.get(turn), tt.get(k).tok()) && !echoed(idx, turn + 1, phrase.get(focus).text())) {
-          out.add(new Mention(turn, at, tt.get(k).tok(), Polarity.UNKNOWN, true));
-        }
-      }
-    }
   }
 
   /** Question words of an open question: "how often do you check your blood pressure" presupposes that she does. */
@@ -396,6 +367,16 @@ final class Mentions {
 
   /** Adds the phrase's clear transcript mentions about the same experiencer (the patient, or someone else). */
   private static void mentions(TranscriptIndex idx, List<Terms.Term> phrase, boolean other, List<Mention> out) {
+    scan(idx, phrase, other, false, out);
+  }
+
+  /**
+   * Adds the phrase's transcript mentions: with {@code unanswered} false, those with a clear status about the same
+   * experiencer; with it true, the patient's that stand in a yes/no question whose answer neither confirms nor
+   * denies them, and whose answer does not say a word of the same stem.
+   */
+  private static void scan(TranscriptIndex idx, List<Terms.Term> phrase, boolean other, boolean unanswered,
+      List<Mention> out) {
     int[] candidates = idx.turnsByTerm.get(phrase.get(0).text());
     if (candidates == null) {
       return;
@@ -415,6 +396,13 @@ final class Mentions {
         }
         int tok = tt.get(at).tok();
         byte p = pol[tok];
+        if (unanswered) {
+          if (p == Polarity.UNKNOWN && asked[tok] && !other && !whQuestion(idx.toks.get(turn), tt.get(k).tok())
+              && !echoed(idx, turn + 1, phrase.get(focus).text())) {
+            out.add(new Mention(turn, at, tt.get(k).tok(), Polarity.UNKNOWN, true));
+          }
+          continue;
+        }
         if (Polarity.isOther(p) != other) {
           continue;
         }
@@ -426,6 +414,7 @@ final class Mentions {
       }
     }
   }
+
 
   /** @return the index of the phrase's first term that is not a body site (0 if all are) */
   /**

@@ -187,34 +187,33 @@ public final class NegationConsistency implements Guardrail {
               asked.removeIf(m -> Mentions.planned(idx, m));
             }
             if (!asked.isEmpty()) {
-              Set<Integer> turns = new TreeSet<>();
-              for (Mentions.Mention m : asked) {
-                turns.add(idx.turns.get(m.turn()).index());
-              }
-              Tok first = s.toks.get(phrase.get(0).tok());
-              Tok last = s.toks.get(phrase.get(phrase.size() - 1).endTok() - 1);
-              findings.add(Finding.of(NAME, "UNCONFIRMED_ASSERTION", severity,
-                  "Asserted in the note, but the transcript only asks about it and no answer confirms it (turns "
-                  + turns + ").").at(s.key, new Span(first.start(), last.end())));
+              findings.add(finding(idx, s, phrase, asked, "UNCONFIRMED_ASSERTION",
+                  "Asserted in the note, but the transcript only asks about it and no answer confirms it"));
               continue;
             }
           }
           if (conflict) {
-            Set<Integer> turns = new TreeSet<>();
-            for (Mentions.Mention m : counted) {
-              turns.add(idx.turns.get(m.turn()).index());
-            }
-            Tok first = s.toks.get(phrase.get(0).tok());
-            Tok last = s.toks.get(phrase.get(phrase.size() - 1).endTok() - 1);
-            findings.add(Finding.of(NAME, "POLARITY_CONFLICT", severity,
-                (notePol == Polarity.AFFIRMED ? "Asserted in the note but negated in the transcript"
-                    : "Negated in the note but asserted in the transcript") + " (turns " + turns + ").")
-                .at(s.key, new Span(first.start(), last.end())));
+            findings.add(finding(idx, s, phrase, counted, "POLARITY_CONFLICT", notePol == Polarity.AFFIRMED
+                ? "Asserted in the note but negated in the transcript"
+                : "Negated in the note but asserted in the transcript"));
           }
         }
       }
     }
     return GuardVerdict.flag(findings);
+  }
+
+  /** A finding on the phrase's span whose message ends with the transcript turns of the mentions behind it. */
+  private Finding finding(TranscriptIndex idx, SectionText s, List<Terms.Term> phrase, List<Mentions.Mention> ms,
+      String code, String message) {
+    Set<Integer> turns = new TreeSet<>();
+    for (Mentions.Mention m : ms) {
+      turns.add(idx.turns.get(m.turn()).index());
+    }
+    Tok first = s.toks.get(phrase.get(0).tok());
+    Tok last = s.toks.get(phrase.get(phrase.size() - 1).endTok() - 1);
+    return Finding.of(NAME, code, severity, message + " (turns " + turns + ").")
+        .at(s.key, new Span(first.start(), last.end()));
   }
 
   /** "pain in the calf": words linking a finding to its site, and the determiner after them. */
