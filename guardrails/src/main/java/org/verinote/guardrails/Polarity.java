@@ -555,6 +555,61 @@ final class Polarity {
    * @param toks tokens of one turn
    * @param p their statuses
    */
+  /**
+   * Questions answered inside the same turn: speech recognition often runs the clinician's question and the
+   * patient's answer together ("do you have any pain in your foot no no no pain at all", "any chest pain or
+   * shortness of breath or anything like that no no"). A yes or no that follows a question opening ("any", "do
+   * you"…) within {@link #QUESTION_REACH} words of the same sentence, and is itself followed by the turn's end,
+   * punctuation or another answer word, answers the words between.
+   *
+   * @param toks tokens of one turn
+   * @param p their statuses, updated in place
+   * @param asked per token, set where the status now comes from the in-turn answer
+   */
+  static void inTurnAnswers(List<Tok> toks, byte[] p, boolean[] asked) {
+    for (int i = 1; i < toks.size(); i++) {
+      String w = toks.get(i).low();
+      byte ans = NEG_ANSWER.contains(w) && !w.equals("not") ? NEGATED : IN_TURN_YES.contains(w) ? AFFIRMED : UNKNOWN;
+      if (ans == UNKNOWN || !answerEnds(toks, i + 1)) {
+        continue;
+      }
+      int start = -1;
+      for (int k = i - 1; k >= 0 && k >= i - QUESTION_REACH; k--) {
+        Tok t = toks.get(k);
+        if (t.kind() == Tok.Kind.PUNCT && ".!?".contains(t.raw())) {
+          break;
+        }
+        String x = t.low();
+        if (x.equals("any") || x.equals("anything")
+            || (QUESTION_STARTERS.contains(x) && k + 1 < i && toks.get(k + 1).low().equals("you"))) {
+          start = k;
+        }
+      }
+      if (start < 0 || asked[start]) {
+        continue;
+      }
+      for (int j = start; j < i; j++) {
+        if (p[j] == NEGATED && statedNegation(toks, j)) {
+          continue;
+        }
+        p[j] = fromAnswer(p[j], ans);
+        asked[j] = true;
+      }
+    }
+  }
+
+  /** Yes-words that answer inside a turn ("some", "little", "sometimes" are left out: they start statements). */
+  private static final Set<String> IN_TURN_YES = Set.of("yes", "yeah", "yep", "yup", "uh-huh", "mm-hmm");
+
+  private static boolean answerEnds(List<Tok> toks, int next) {
+    if (next >= toks.size()) {
+      return true;
+    }
+    Tok t = toks.get(next);
+    String w = t.low();
+    return t.kind() == Tok.Kind.PUNCT || NEG_ANSWER.contains(w) || IN_TURN_YES.contains(w) || FILLER.contains(w);
+  }
+
   static void trailingNo(List<Tok> toks, byte[] p) {
     int last = -1;
     int words = 0;

@@ -160,6 +160,8 @@ final class TranscriptIndex {
           }
         }
       }
+      // "do you have any pain in your foot no no no pain at all": a question answered in the same turn
+      Polarity.inTurnAnswers(toks, p, q);
       pol.add(p);
       askedList.add(q);
       plannedList.add(clinician ? Polarity.planned(toks) : new boolean[toks.size()]);

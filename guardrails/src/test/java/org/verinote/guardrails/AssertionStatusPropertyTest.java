@@ -21,7 +21,7 @@ class AssertionStatusPropertyTest {
   private static final List<String> WORDS = List.of("no", "not", "n't", "denies", "if", "or", "any", "pain", "fever",
       "gon", "na", "going", "to", "will", "we'll", "i'm", "prescribe", "continue", "seem", "helps", "alleviates",
       "the", "medications", "okay", "but", ",", ".", "?", "\u2019", "é", "😀", "\u0000", "[PATIENT_1]", "120/80",
-      "shortness", "of", "breath", "with", "without", "have", "you");
+      "shortness", "of", "breath", "with", "without", "have", "you", "yeah", "nope", "do", "like", "that");
 
   @Provide
   Arbitrary<String> clinicalish() {
@@ -39,6 +39,31 @@ class AssertionStatusPropertyTest {
     Polarity.hasPlanMarker(toks, 0, toks.size());
     for (int i = 0; i < toks.size(); i++) {
       Polarity.deniedBy(toks, i);
+    }
+  }
+
+  @Property(tries = 1000)
+  void inTurnAnswers_onlyResolveWordsAfterAQuestionOpening(@ForAll("clinicalish") String text) {
+    List<Tok> toks = Tokenizer.tokenize(text);
+    byte[] before = Polarity.of(toks);
+    byte[] after = before.clone();
+    boolean[] asked = new boolean[toks.size()];
+    Polarity.inTurnAnswers(toks, after, asked);
+    for (int i = 0; i < toks.size(); i++) {
+      if (after[i] != before[i]) {
+        // only a word an answer now speaks for changes, and only to what that answer can give it
+        assertThat(asked[i]).isTrue();
+        assertThat(after[i]).isIn(Polarity.fromAnswer(before[i], Polarity.NEGATED),
+            Polarity.fromAnswer(before[i], Polarity.AFFIRMED));
+      }
+    }
+    boolean opening = false;
+    for (int i = 0; i < toks.size(); i++) {
+      String w = toks.get(i).low();
+      opening |= w.equals("any") || w.equals("anything") || w.equals("you");
+    }
+    if (!opening) {
+      assertThat(after).isEqualTo(before);
     }
   }
 

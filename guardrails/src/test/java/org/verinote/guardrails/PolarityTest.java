@@ -293,4 +293,24 @@ class PolarityTest {
     assertThat(Polarity.answer(Tokenizer.tokenize("oh of course not"))).isEqualTo(Polarity.NEGATED);
     assertThat(Polarity.answer(Tokenizer.tokenize("the course of it was long"))).isEqualTo(Polarity.UNKNOWN);
   }
+
+  @Test
+  void questionAnsweredInsideTheTurn_takesThatAnswer() {
+    List<Tok> toks = Tokenizer.tokenize("okay and do you have any pain in your foot no no no pain at all okay");
+    byte[] p = Polarity.of(toks);
+    boolean[] asked = new boolean[toks.size()];
+    Polarity.inTurnAnswers(toks, p, asked);
+    assertThat(p[indexOf(toks, "pain")]).isEqualTo(Polarity.NEGATED);
+    assertThat(asked[indexOf(toks, "pain")]).isTrue();
+    List<Tok> yes = Tokenizer.tokenize("is there any swelling yeah");
+    byte[] q = Polarity.of(yes);
+    Polarity.inTurnAnswers(yes, q, new boolean[yes.size()]);
+    assertThat(q[indexOf(yes, "swelling")]).isEqualTo(Polarity.AFFIRMED);
+    // "no" that starts a statement is no answer: "any pain no swelling" says nothing about the pain
+    List<Tok> stmt = Tokenizer.tokenize("any pain no swelling though");
+    byte[] r = Polarity.of(stmt);
+    byte[] before = r.clone();
+    Polarity.inTurnAnswers(stmt, r, new boolean[stmt.size()]);
+    assertThat(r).isEqualTo(before);
+  }
 }
