@@ -126,6 +126,7 @@ final class Polarity {
     int hypoLeft = 0;
     boolean contentSinceCue = false;
     boolean deniedClause = false;
+    boolean lastWasCondition = false;
     for (int i = 0; i < toks.size(); i++) {
       Tok t = toks.get(i);
       String w = t.low().replace('’', '\'');
@@ -184,15 +185,19 @@ final class Polarity {
       }
       if ((f & F_HYPOTHETICAL) != 0) {
         hypoLeft = SCOPE;
-      } else if (hypoLeft > 0 && w.equals("or")) {
-        // "call us if you have any fever or chills or a rash": one condition list
+      } else if ((hypoLeft > 0 || lastWasCondition) && w.equals("or")) {
+        // "call us if you have any fever or chills or a rash": one condition list, also when its scope ran out
+        // on the word before the "or" ("if the headaches become more severe or suddenly worsen or you develop a
+        // fever")
         hypoLeft = Math.max(hypoLeft, LIST_SCOPE);
       }
+      lastWasCondition = false;
       if (otherLeft > 0) {
         p[i] = negLeft > 0 ? OTHER_NEGATED : OTHER;
         otherLeft--;
       } else if (hypoLeft > 0) {
         p[i] = UNKNOWN;
+        lastWasCondition = true;
         // like a negation's, a condition's scope counts content words ("if you develop a fever")
         hypoLeft -= (f & F_SCOPE_GLUE) != 0 ? 0 : 1;
       } else if (negLeft > 0) {

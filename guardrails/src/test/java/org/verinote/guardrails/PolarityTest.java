@@ -313,4 +313,14 @@ class PolarityTest {
     Polarity.inTurnAnswers(stmt, r, new boolean[stmt.size()]);
     assertThat(r).isEqualTo(before);
   }
+
+  @Test
+  void conditionList_continuesOverOrAfterItsScopeRanOut() {
+    List<Tok> toks = Tokenizer.tokenize("give us a call if the headaches become more severe or suddenly worsen or you"
+        + " develop a fever");
+    assertThat(Polarity.of(toks)[indexOf(toks, "fever")]).isEqualTo(Polarity.UNKNOWN);
+    // a statement after a condition is no part of it
+    List<Tok> after = Tokenizer.tokenize("call if it gets worse . she has a fever or chills");
+    assertThat(Polarity.of(after)[indexOf(after, "fever")]).isEqualTo(Polarity.AFFIRMED);
+  }
 }
