@@ -48,17 +48,18 @@ class PerturbationSuiteAciBenchTest {
 
   /**
    * Seed 42 and seeds 1–4 are development seeds (their misses were read to find rules), seeds 5–8 validation (their
-   * figures decided which changes were kept), seeds 9–12 the test seeds the guide quotes (run once per round).
+   * figures decided which changes were kept), seeds 13–16 the test seeds the guide quotes (run once, at the end of
+   * the round). Seeds 9–12 were the previous round's test seeds; run three times, they are no longer fresh.
    */
   @Test
   void standardChain_onTestSeeds_meetsMeasuredFloors() {
-    PerturbationSuite.Report rep = PerturbationSuite.withSeeds(9, 10, 11, 12)
+    PerturbationSuite.Report rep = PerturbationSuite.withSeeds(13, 14, 15, 16)
         .evaluate(Guardrails.standard(), goldEncounters());
     for (PerturbationSuite.Kind k : PerturbationSuite.Kind.values()) {
       System.out.printf("  test seeds %-22s n=%4d recall=%.3f%n", k, rep.cases().getOrDefault(k, 0), rep.recall(k));
-      // flipped negation is below the 0.95 on these seeds (0.841, see the guide): the floor pins it
+      // flipped negation is below the 0.95 on these seeds (0.837, see the guide): the floor pins it
       assertThat(rep.recall(k)).as(k.name())
-          .isGreaterThanOrEqualTo(k == PerturbationSuite.Kind.FLIPPED_NEGATION ? 0.84 : 0.97);
+          .isGreaterThanOrEqualTo(k == PerturbationSuite.Kind.FLIPPED_NEGATION ? 0.83 : 0.97);
     }
     assertThat(rep.totalCases()).isGreaterThanOrEqualTo(2000);
     assertThat(rep.recall()).isGreaterThanOrEqualTo(0.97);
