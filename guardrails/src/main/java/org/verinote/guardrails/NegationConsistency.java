@@ -428,8 +428,8 @@ public final class NegationConsistency implements Guardrail {
      * Also flags a phrase the transcript mostly contradicts: {@code ratio} or more opposing mentions (after the
      * context and statement rules) per agreeing one. The default flags only when no counted mention agrees. A
      * lower ratio catches more flipped assertions and flags more clean sentences; the measured curve is in
-     * docs/guides/guardrails.md (ratio 3 on ACI-Bench: flipped-negation recall 0.843 → 0.857 on validation seeds,
-     * clean-note conflicts 2.55 → 2.71 per note).
+     * docs/guides/guardrails.md (ratio 3 on ACI-Bench: flipped-negation recall 0.849 → 0.863 on validation seeds,
+     * clean-note conflicts 2.45 → 2.61 per note).
      *
      * @param ratio 2..10
      * @return this builder
@@ -447,7 +447,7 @@ public final class NegationConsistency implements Guardrail {
      * Also flags a finding the note asserts that the transcript only asks about, in a yes/no question no answer
      * confirms ("any trauma before that?" — "i've been lifting more", written up as "reports trauma"), in the
      * sections that record what the patient reports (history, review of systems). Off by default: on ACI-Bench it
-     * catches 5 more of 504 flipped negations on the validation seeds (0.847 → 0.857) and flags 33 clean
+     * catches 5 more of 504 flipped negations on the validation seeds (0.849 → 0.859) and flags 33 clean
      * gold-note phrases, most of them answered in words the layer does not read as yes. The measured figures are
      * in docs/guides/guardrails.md.
      *
