@@ -183,7 +183,8 @@ final class Polarity {
       if (negLeft > 0 && t.isWord() && !glue && (f & F_PRE_NEG) == 0) {
         contentSinceCue = true;
       }
-      if ((f & F_HYPOTHETICAL) != 0) {
+      if ((f & F_HYPOTHETICAL) != 0 || w.equals("means") || w.equals("meaning")) {
+        // "means": a definition for the patient ("that just means redness or bruising") asserts nothing
         hypoLeft = SCOPE;
       } else if ((hypoLeft > 0 || lastWasCondition) && w.equals("or")) {
         // "call us if you have any fever or chills or a rash": one condition list, also when its scope ran out
@@ -532,6 +533,10 @@ final class Polarity {
       String w = t.low();
       if (w.equals("any") || w.equals("anything")) {
         return i;
+      }
+      if (w.equals("about") && i > 0 && (toks.get(i - 1).low().equals("how")
+          || toks.get(i - 1).low().equals("what"))) {
+        return i - 1;
       }
       if (QUESTION_STARTERS.contains(w) && i + 1 < toks.size()
           && toks.get(i + 1).low().equals("you")) {

@@ -323,4 +323,19 @@ class PolarityTest {
     List<Tok> after = Tokenizer.tokenize("call if it gets worse . she has a fever or chills");
     assertThat(Polarity.of(after)[indexOf(after, "fever")]).isEqualTo(Polarity.AFFIRMED);
   }
+
+  @Test
+  void definitionForThePatient_assertsNothing() {
+    List<Tok> toks = Tokenizer.tokenize("there is no overlying erythema and that just means redness or bruising");
+    byte[] p = Polarity.of(toks);
+    assertThat(p[indexOf(toks, "erythema")]).isEqualTo(Polarity.NEGATED);
+    assertThat(p[indexOf(toks, "redness")]).isEqualTo(Polarity.UNKNOWN);
+    assertThat(p[indexOf(toks, "bruising")]).isEqualTo(Polarity.UNKNOWN);
+  }
+
+  @Test
+  void howAbout_opensAnUnpunctuatedQuestion() {
+    List<Tok> toks = Tokenizer.tokenize("and how about a loss of sensation in the genital or the rectal area");
+    assertThat(toks.get(Polarity.unpunctuatedQuestionStart(toks)).raw()).isEqualTo("how");
+  }
 }
