@@ -375,4 +375,19 @@ class NegationConsistencyTest {
     assertThat(runIn("physical_exam", "[patient] yes , that hurts a lot .\n", "Pain in the shin.").findings())
         .isEmpty();
   }
+
+  @Test
+  void planAssertionsOff_leavesAPlansTreatedFindingUnjudged_butStillJudgesItsDenials() {
+    String t = "[doctor] everything's looking normal , you do n't have a fever , which is really good .\n"
+        + "[patient] i have been coughing a lot .\n";
+    String note = "Advise ibuprofen or tylenol for fever.";
+    assertThat(runIn("assessment_and_plan", t, note).findings()).singleElement().satisfies(f ->
+        assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+    NegationConsistency off = NegationConsistency.builder().planAssertions(false).build();
+    assertThat(Fixtures.run(off, "assessment_and_plan", t, note).findings()).isEmpty();
+    assertThat(Fixtures.run(off, "assessment_and_plan", t, "No cough at this time.").findings()).singleElement()
+        .satisfies(f -> assertThat(f.message()).startsWith("Negated in the note but asserted in the transcript"));
+    // elsewhere the option changes nothing
+    assertThat(Fixtures.run(off, "review_of_systems", t, "Constitutional: Reports fever.").findings()).hasSize(1);
+  }
 }
