@@ -60,7 +60,8 @@ final class Polarity {
       "appreciated", "a", "an", "i", "you", "he", "she", "they", "it", "there", "think", "much", "whatsoever",
       "is", "was", "are", "were", "do", "did", "does");
   /** Raising verbs: "doesn't seem to have", "does not appear to be". */
-  private static final Set<String> RAISING = Set.of("seem", "seems", "seemed", "appear", "appears", "appeared");
+  private static final Set<String> RAISING = Set.of("seem", "seems", "seemed", "appear", "appears", "appeared", "look",
+      "looks", "looked", "sound", "sounds");
   /** Words that continue a negated list ("no fever or chills", "no JVD nor any bruits") and renew its scope. */
   private static final Set<String> LIST_CONTINUERS = Set.of("or", "nor", "any");
   /** A cue followed by one of these is a pseudo-negation ("not only", "no change", "no increase"): not a cue. */
@@ -179,7 +180,7 @@ final class Polarity {
       }
       // "don't seem to have any": a raising verb and its "to" are filler between the cue and its content
       boolean glue = (f & F_SCOPE_GLUE) != 0 || (f & F_RAISING) != 0
-          || (w.equals("to") && i > 0 && RAISING.contains(toks.get(i - 1).low()));
+          || ((w.equals("to") || w.equals("like")) && i > 0 && RAISING.contains(toks.get(i - 1).low()));
       if (negLeft > 0 && t.isWord() && !glue && (f & F_PRE_NEG) == 0) {
         contentSinceCue = true;
       }

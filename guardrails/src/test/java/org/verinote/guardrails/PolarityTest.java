@@ -338,4 +338,13 @@ class PolarityTest {
     List<Tok> toks = Tokenizer.tokenize("and how about a loss of sensation in the genital or the rectal area");
     assertThat(toks.get(Polarity.unpunctuatedQuestionStart(toks)).raw()).isEqualTo("how");
   }
+
+  @Test
+  void lookLike_carriesTheNegationToItsContent() {
+    List<Tok> toks = Tokenizer.tokenize("from the x-ray it does n't look like there is any , uh , broken bone or"
+        + " fracture . my guess is you hurt your joint");
+    byte[] p = Polarity.of(toks);
+    assertThat(p[indexOf(toks, "fracture")]).isEqualTo(Polarity.NEGATED);
+    assertThat(p[indexOf(toks, "joint")]).isEqualTo(Polarity.AFFIRMED);
+  }
 }
