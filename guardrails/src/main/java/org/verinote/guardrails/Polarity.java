@@ -621,6 +621,35 @@ final class Polarity {
     return t.kind() == Tok.Kind.PUNCT || NEG_ANSWER.contains(w) || IN_TURN_YES.contains(w) || FILLER.contains(w);
   }
 
+  /**
+   * Whether the turn ends in an alternative question ("did you fall down or did you just catch yourself", "is it
+   * sharp or is it dull"): its "no" or "yes" answers neither alternative ("no, I fell").
+   *
+   * @param toks tokens of one turn
+   * @return whether its last sentence offers two questions joined by "or"
+   */
+  static boolean alternativeQuestion(List<Tok> toks) {
+    int start = 0;
+    for (int i = toks.size() - 2; i >= 0; i--) {
+      Tok t = toks.get(i);
+      if (t.kind() == Tok.Kind.PUNCT && ".!?".contains(t.raw())) {
+        start = i + 1;
+        break;
+      }
+    }
+    for (int i = start; i + 2 < toks.size(); i++) {
+      if (toks.get(i).low().equals("or") && INVERTING_STARTERS.contains(toks.get(i + 1).low())
+          && ALTERNATIVE_SUBJECTS.contains(toks.get(i + 2).low())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final Set<String> INVERTING_STARTERS = Set.of("did", "do", "does", "are", "is", "was", "were",
+      "have", "has", "can", "could", "would");
+  private static final Set<String> ALTERNATIVE_SUBJECTS = Set.of("you", "it", "they", "he", "she", "that", "this");
+
   static void trailingNo(List<Tok> toks, byte[] p) {
     int last = -1;
     int words = 0;

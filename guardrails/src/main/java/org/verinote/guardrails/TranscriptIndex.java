@@ -118,7 +118,7 @@ final class TranscriptIndex {
       Polarity.trailingNo(toks, p);
       boolean[] q = new boolean[p.length];
       byte ans = ti + 1 < turns.size() && turns.get(ti + 1).role() != turns.get(ti).role()
-          ? Polarity.answer(tk.get(ti + 1)) : Polarity.UNKNOWN;
+          && !Polarity.alternativeQuestion(toks) ? Polarity.answer(tk.get(ti + 1)) : Polarity.UNKNOWN;
       int sentenceStart = 0;
       for (int k = 0; k < toks.size(); k++) {
         Tok t = toks.get(k);

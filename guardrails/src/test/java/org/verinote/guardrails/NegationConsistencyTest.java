@@ -390,4 +390,13 @@ class NegationConsistencyTest {
     // elsewhere the option changes nothing
     assertThat(Fixtures.run(off, "review_of_systems", t, "Constitutional: Reports fever.").findings()).hasSize(1);
   }
+
+  @Test
+  void alternativeQuestion_isNotAnsweredByNo() {
+    String t = "[doctor] and did you fall down or did you just kind of catch yourself\n[patient] no i fell\n";
+    assertThat(runIn("history_of_present_illness", t, "She reports falling down.").findings()).isEmpty();
+    // a plain yes/no question still takes its answer
+    String plain = "[doctor] and did you fall down\n[patient] no\n";
+    assertThat(runIn("history_of_present_illness", plain, "She reports falling down.").findings()).hasSize(1);
+  }
 }
