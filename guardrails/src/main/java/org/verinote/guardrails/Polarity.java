@@ -112,6 +112,23 @@ final class Polarity {
     return java.util.Collections.unmodifiableMap(m);
   }
 
+  /** Verbs that show a "your …" after a negated finding starts a clause of its own. */
+  private static final Set<String> CLAUSE_VERBS = Set.of("is", "are", "was", "were", "looks", "look", "sound",
+      "sounds", "feels", "feel", "seems", "seem");
+
+  /** Whether "your" at {@code i} opens a clause of its own: a verb within the next three words ("your lungs are"). */
+  private static boolean newClauseAfter(List<Tok> toks, int i) {
+    for (int k = i + 2; k <= i + 3 && k < toks.size(); k++) {
+      if (CLAUSE_VERBS.contains(toks.get(k).low())) {
+        return !LINK_BEFORE.contains(toks.get(i - 1).low());
+      }
+    }
+    return false;
+  }
+
+  private static final Set<String> LINK_BEFORE = Set.of("in", "on", "of", "to", "at", "with", "over", "from",
+      "around", "about", "for", "under", "into", "along", "across", "near", "behind", "and", "or");
+
   private Polarity() {}
 
   /**
@@ -140,6 +157,10 @@ final class Polarity {
         continue;
       }
       int f = CUE_FLAGS.getOrDefault(w, 0);
+      if (negLeft > 0 && contentSinceCue && w.equals("your") && newClauseAfter(toks, i)) {
+        // an unpunctuated exam runs its clauses together: "there is no bruits your lungs are clear"
+        negLeft = 0;
+      }
       if (i > 0 && ((f & F_TERMINATOR) != 0 || ((f & F_AUX_TERMINATOR) != 0 && contentSinceCue)
           || (w.equals("other") && i + 1 < toks.size() && toks.get(i + 1).raw().equalsIgnoreCase("than")))) {
         negLeft = 0;

@@ -347,4 +347,15 @@ class PolarityTest {
     assertThat(p[indexOf(toks, "fracture")]).isEqualTo(Polarity.NEGATED);
     assertThat(p[indexOf(toks, "joint")]).isEqualTo(Polarity.AFFIRMED);
   }
+
+  @Test
+  void yourStartingAClause_endsTheNegation() {
+    List<Tok> toks = Tokenizer.tokenize("there is no bruits your lungs are clear your heart exam is normal");
+    byte[] p = Polarity.of(toks);
+    assertThat(p[indexOf(toks, "bruits")]).isEqualTo(Polarity.NEGATED);
+    assertThat(p[indexOf(toks, "lungs")]).isEqualTo(Polarity.AFFIRMED);
+    // a site after a preposition stays in the scope
+    List<Tok> site = Tokenizer.tokenize("no pain in your knee is there");
+    assertThat(Polarity.of(site)[indexOf(site, "knee")]).isEqualTo(Polarity.NEGATED);
+  }
 }
