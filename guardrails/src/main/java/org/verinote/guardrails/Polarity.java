@@ -138,6 +138,14 @@ final class Polarity {
    * @return status per token
    */
   static byte[] of(List<Tok> toks) {
+    return of(toks, false);
+  }
+
+  /**
+   * @param written whether the text is a written note: there a comma after a negated item continues the list with
+   *     a full scope ("denies weakness, loss of sensation in the genital or rectal area, or loss of bladder control")
+   */
+  static byte[] of(List<Tok> toks, boolean written) {
     byte[] p = new byte[toks.size()];
     int negLeft = 0;
     int otherLeft = 0;
@@ -230,7 +238,7 @@ final class Polarity {
         negLeft--;
       }
       if (t.isPunct(',') && negLeft > 0) {
-        negLeft = Math.max(negLeft, 3);
+        negLeft = Math.max(negLeft, written ? SCOPE : 3);
       }
     }
     return p;

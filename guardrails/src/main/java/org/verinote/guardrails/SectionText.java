@@ -46,7 +46,7 @@ final class SectionText {
   byte[] polarity() {
     byte[] p = polarity;
     if (p == null) {
-      p = Polarity.of(toks);
+      p = Polarity.of(toks, true);
       polarity = p;
     }
     return p;

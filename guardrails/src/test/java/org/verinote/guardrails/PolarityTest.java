@@ -358,4 +358,16 @@ class PolarityTest {
     List<Tok> site = Tokenizer.tokenize("no pain in your knee is there");
     assertThat(Polarity.of(site)[indexOf(site, "knee")]).isEqualTo(Polarity.NEGATED);
   }
+
+  @Test
+  void writtenNote_commaListKeepsTheDenialToItsEnd() {
+    List<Tok> toks = Tokenizer.tokenize("Larry has not experienced any weakness, loss of sensation in the genital or"
+        + " rectal area, loss of control of the bladder or bowel.");
+    byte[] note = Polarity.of(toks, true);
+    assertThat(note[indexOf(toks, "rectal")]).isEqualTo(Polarity.NEGATED);
+    assertThat(note[indexOf(toks, "bladder")]).isEqualTo(Polarity.NEGATED);
+    // spoken text keeps the shorter renewal: a comma there is often a pause, not a list
+    byte[] spoken = Polarity.of(toks);
+    assertThat(spoken[indexOf(toks, "bladder")]).isEqualTo(Polarity.AFFIRMED);
+  }
 }
