@@ -436,7 +436,7 @@ public final class NegationConsistency implements Guardrail {
      * context and statement rules) per agreeing one. The default flags only when no counted mention agrees. A
      * lower ratio catches more flipped assertions and flags more clean sentences; the measured curve is in
      * docs/guides/guardrails.md (ratio 3 on ACI-Bench: flipped-negation recall 0.849 → 0.863 on validation seeds,
-     * clean-note conflicts 2.45 → 2.61 per note).
+     * clean-note conflicts 2.31 → 2.45 per note).
      *
      * @param ratio 2..10
      * @return this builder
@@ -454,7 +454,7 @@ public final class NegationConsistency implements Guardrail {
      * Also flags a finding the note asserts that the transcript only asks about, in a yes/no question no answer
      * confirms ("any trauma before that?" — "i've been lifting more", written up as "reports trauma"), in the
      * sections that record what the patient reports (history, review of systems). Off by default: on ACI-Bench it
-     * catches 5 more of 504 flipped negations on the validation seeds (0.849 → 0.859) and flags 33 clean
+     * catches 5 more of 504 flipped negations on the validation seeds (0.849 → 0.859) and flags 34 clean
      * gold-note phrases, most of them answered in words the layer does not read as yes. The measured figures are
      * in docs/guides/guardrails.md.
      *
@@ -471,8 +471,8 @@ public final class NegationConsistency implements Guardrail {
      * tests or warns about ("advise ibuprofen for fever", "educate on blood sugar monitoring", "fracture cannot be
      * excluded"), and the transcript often negates that finding in the present: on the published GPT-4 notes of
      * ACI-Bench test1 every such conflict read by hand was a false alarm. Off, the layer no longer flags them: on
-     * ACI-Bench, 7 fewer of 504 flipped negations caught on the validation seeds (0.849 → 0.835) for 32 fewer
-     * clean gold-note findings (306 → 274) and 9 fewer on the published notes.
+     * ACI-Bench, 7 fewer of 504 flipped negations caught on the validation seeds (0.849 → 0.835) for 30 fewer
+     * clean gold-note findings (293 → 263) and 9 fewer on the published notes.
      *
      * @param judge false to leave a plan section's assertions unjudged (its denials are still judged)
      * @return this builder
