@@ -137,6 +137,11 @@ public final class NegationConsistency implements Guardrail {
           if (notePol == Polarity.UNKNOWN || (notePol == Polarity.NEGATED && degreeQualified(s, phrase))) {
             continue;
           }
+          if (notePol == Polarity.NEGATED && onlyTreatment(phrase)) {
+            // "has not taken the antibiotics", "does not want to start medication or therapy": a denied treatment
+            // is met in the transcript by its discussion (offered, prescribed, mentioned), not by a finding
+            continue;
+          }
           if (!planAssertions && planLike && notePol == Polarity.AFFIRMED) {
             // "advise ibuprofen for fever", "educate on blood sugar monitoring": a plan names what it treats
             continue;
@@ -349,6 +354,20 @@ public final class NegationConsistency implements Guardrail {
       }
     }
     return false;
+  }
+
+  /** Treatments and tests: a note's denial of one alone is not judged (see check). */
+  static final Set<String> TREATMENTS = norms("medication medications medicine medicines therapy therapies"
+      + " psychotherapy antibiotic antibiotics injection injections surgery surgeries mri xray ct scan scans test"
+      + " tests referral treatment treatments pill pills physical");
+
+  private static boolean onlyTreatment(List<Terms.Term> phrase) {
+    for (Terms.Term t : phrase) {
+      if (!TREATMENTS.contains(t.text())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean onlyAnatomy(List<Terms.Term> phrase) {

@@ -399,4 +399,13 @@ class NegationConsistencyTest {
     String plain = "[doctor] and did you fall down\n[patient] no\n";
     assertThat(runIn("history_of_present_illness", plain, "She reports falling down.").findings()).hasSize(1);
   }
+
+  @Test
+  void deniedTreatmentAlone_isNotJudgedAgainstItsDiscussion() {
+    String t = "[doctor] we will hold off on medication or therapy at this time .\n[patient] okay .\n"
+        + "[doctor] did they put you on antibiotics\n[patient] they did start me on some but i did n't pick them up\n";
+    assertThat(runIn("history_of_present_illness", t, "He does not want to start medication or therapy.")
+        .findings()).isEmpty();
+    assertThat(runIn("history_of_present_illness", t, "He has not taken the antibiotics.").findings()).isEmpty();
+  }
 }
