@@ -455,7 +455,7 @@ public final class NegationConsistency implements Guardrail {
      * context and statement rules) per agreeing one. The default flags only when no counted mention agrees. A
      * lower ratio catches more flipped assertions and flags more clean sentences; the measured curve is in
      * docs/guides/guardrails.md (ratio 3 on ACI-Bench: flipped-negation recall 0.849 → 0.863 on validation seeds,
-     * clean-note conflicts 2.31 → 2.45 per note).
+     * clean-note conflicts 2.26 → 2.40 per note).
      *
      * @param ratio 2..10
      * @return this builder
@@ -491,7 +491,7 @@ public final class NegationConsistency implements Guardrail {
      * excluded"), and the transcript often negates that finding in the present: on the published GPT-4 notes of
      * ACI-Bench test1 every such conflict read by hand was a false alarm. Off, the layer no longer flags them: on
      * ACI-Bench, 7 fewer of 504 flipped negations caught on the validation seeds (0.849 → 0.835) for 30 fewer
-     * clean gold-note findings (293 → 263) and 9 fewer on the published notes.
+     * clean gold-note findings (287 → 257) and 9 fewer on the published notes.
      *
      * @param judge false to leave a plan section's assertions unjudged (its denials are still judged)
      * @return this builder
