@@ -1,7 +1,6 @@
 package org.verinote.guardrails;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**

@@ -194,9 +194,7 @@ public final class NegationConsistency implements Guardrail {
             // the transcript never states it, only asks about it, and no answer says yes: a question turned into
             // a finding ("any trauma before that?" — "i've been lifting more" becomes "reports trauma")
             List<Mentions.Mention> asked = Mentions.unanswered(idx, phrase, false);
-            if (presentOnly) {
-              asked.removeIf(m -> Mentions.planned(idx, m));
-            }
+            asked.removeIf(m -> Mentions.planned(idx, m));
             if (!asked.isEmpty()) {
               findings.add(finding(idx, s, phrase, asked, "UNCONFIRMED_ASSERTION",
                   "Asserted in the note, but the transcript only asks about it and no answer confirms it"));
@@ -236,8 +234,12 @@ public final class NegationConsistency implements Guardrail {
 
   /** Whether a section records what the patient reports (history, review of systems), not exam, results or plan. */
   static boolean reportedSection(String key) {
+    return keyNames(key, REPORTED_SECTION_WORDS);
+  }
+
+  private static boolean keyNames(String key, List<String> words) {
     String k = key.toLowerCase(java.util.Locale.ROOT);
-    for (String w : REPORTED_SECTION_WORDS) {
+    for (String w : words) {
       if (k.contains(w)) {
         return true;
       }
@@ -251,13 +253,7 @@ public final class NegationConsistency implements Guardrail {
 
   /** Whether a section is about what is to be done ("assessment_and_plan", "instructions"). */
   static boolean planSection(String key) {
-    String k = key.toLowerCase(java.util.Locale.ROOT);
-    for (String w : PLAN_SECTION_WORDS) {
-      if (k.contains(w)) {
-        return true;
-      }
-    }
-    return false;
+    return keyNames(key, PLAN_SECTION_WORDS);
   }
 
   /** Whether a sentence names a site that has an opposite ("lateral", "medial"…): only then is it looked for. */

@@ -2,7 +2,6 @@ package org.verinote.guardrails;
 
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -69,9 +68,13 @@ final class Polarity {
       "increase", "increased", "doubt", "sure", "certain", "necessarily", "bad", "too");
   private static final Set<String> OTHER_CUES = Set.of("family", "mother", "father", "mom", "dad", "sister",
       "brother", "grandmother", "grandfather", "aunt", "uncle", "son", "daughter", "wife", "husband", "cousin");
+  /**
+   * Conditions, possibilities, advice — and definitions for the patient ("that just means redness or bruising"):
+   * what follows asserts nothing.
+   */
   private static final Set<String> HYPOTHETICAL = Set.of("if", "whether", "should", "unless", "watch", "monitor",
       "prevent", "risk", "worry", "worried", "concern", "concerned", "call", "return", "check", "might",
-      "could", "would", "possible", "possibly", "rule", "test", "screen", "risks", "may");
+      "could", "would", "possible", "possibly", "rule", "test", "screen", "risks", "may", "means", "meaning");
   /** Cues whose object may be a whole clause ("denies that resting it on a pillow alleviates her pain"). */
   private static final Set<String> CLAUSE_DENIALS = Set.of("denies", "denied", "deny", "denying");
   /**
@@ -142,8 +145,12 @@ final class Polarity {
   }
 
   /**
+   * Assertion status of every token, as {@link #of(List)}, for spoken or written text.
+   *
+   * @param toks tokens of one sentence, section or turn
    * @param written whether the text is a written note: there a comma after a negated item continues the list with
    *     a full scope ("denies weakness, loss of sensation in the genital or rectal area, or loss of bladder control")
+   * @return status per token
    */
   static byte[] of(List<Tok> toks, boolean written) {
     byte[] p = new byte[toks.size()];
@@ -213,8 +220,7 @@ final class Polarity {
       if (negLeft > 0 && t.isWord() && !glue && (f & F_PRE_NEG) == 0) {
         contentSinceCue = true;
       }
-      if ((f & F_HYPOTHETICAL) != 0 || w.equals("means") || w.equals("meaning")) {
-        // "means": a definition for the patient ("that just means redness or bruising") asserts nothing
+      if ((f & F_HYPOTHETICAL) != 0) {
         hypoLeft = SCOPE;
       } else if ((hypoLeft > 0 || lastWasCondition) && w.equals("or")) {
         // "call us if you have any fever or chills or a rash": one condition list, also when its scope ran out
