@@ -37,7 +37,8 @@ public final class Guardrails {
 
   /** Codes of findings that mean "this sentence may not be grounded". */
   private static final Set<String> GROUNDING_CODES = Set.of("UNSUPPORTED_SENTENCE", "MEDICATION_NOT_IN_TRANSCRIPT",
-      "NUMBER_NOT_IN_TRANSCRIPT", "DOSE_NOT_CONFIRMED", "AGE_NOT_CONFIRMED", "VITAL_NOT_CONFIRMED", "POLARITY_CONFLICT", "INVENTED_PHONE", "INVENTED_EMAIL",
+      "NUMBER_NOT_IN_TRANSCRIPT", "DOSE_NOT_CONFIRMED", "AGE_NOT_CONFIRMED", "VITAL_NOT_CONFIRMED", "POLARITY_CONFLICT",
+      "UNCONFIRMED_ASSERTION", "INVENTED_PHONE", "INVENTED_EMAIL",
       "INVENTED_URL", "INVENTED_ID", "INVENTED_ADDRESS", "VERIFY_TAG", "JUDGE_UNSUPPORTED");
 
   private Guardrails() {}
@@ -60,7 +61,24 @@ public final class Guardrails {
    * @throws IllegalArgumentException if the builder already has a layer with a standard layer's name
    */
   public static GuardrailChain.Builder addStandardLayers(GuardrailChain.Builder builder) {
+    return addStandardLayers(builder, NegationConsistency.builder().build());
+  }
+
+  /**
+   * Appends the standard layers with a configured negation layer in place of the default one, e.g. the
+   * recall-oriented {@code NegationConsistency.builder().majority(3).unconfirmedAssertions(true).build()} (measured
+   * trade-offs in docs/guides/guardrails.md).
+   *
+   * @param builder a chain builder
+   * @param negation the negation layer to use
+   * @return the same builder
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the builder already has a layer with a standard layer's name
+   */
+  public static GuardrailChain.Builder addStandardLayers(GuardrailChain.Builder builder,
+      NegationConsistency negation) {
     Objects.requireNonNull(builder, "builder");
+    Objects.requireNonNull(negation, "negation");
     return builder
         .input(PromptFraming.builder().build())
         .add(ValueFlattening.create())
@@ -69,7 +87,7 @@ public final class Guardrails {
         .add(VerifyTags.builder().build())
         .add(PatternCheck.builder().build())
         .add(NumericGrounding.builder().build())
-        .add(NegationConsistency.builder().build())
+        .add(negation)
         .add(SourceFidelity.builder().build());
   }
 

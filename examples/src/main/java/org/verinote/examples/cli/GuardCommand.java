@@ -22,6 +22,7 @@ import org.verinote.core.StructuredNote;
 import org.verinote.core.Transcript;
 import org.verinote.guardrails.AuditResult;
 import org.verinote.guardrails.Guardrails;
+import org.verinote.guardrails.NegationConsistency;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -57,12 +58,30 @@ final class GuardCommand implements Callable<Integer> {
       description = "Output for one note: text or json (default: ${DEFAULT-VALUE}).")
   String format;
 
+  @Option(names = "--negation-majority", paramLabel = "RATIO", description = "Also flag a finding the transcript"
+      + " contradicts RATIO (2..10) times per agreeing mention (default: only when none agrees).")
+  Integer negationMajority;
+
+  @Option(names = "--unconfirmed-assertions", description = "Also flag a finding the note asserts that the"
+      + " transcript only asks about, with no answer confirming it.")
+  boolean unconfirmedAssertions;
+
+  @Option(names = "--no-plan-assertions", description = "Do not judge what a plan section asserts (fewer false"
+      + " alarms, lower recall).")
+  boolean noPlanAssertions;
+
+  private org.verinote.core.guard.GuardrailChain chain;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (!format.equals("text") && !format.equals("json")) {
       err.println("verinote guard: --format must be 'text' or 'json', got '" + format + "'.");
+      return VerinoteCli.BAD_INPUT;
+    }
+    if (negationMajority != null && (negationMajority < 2 || negationMajority > 10)) {
+      err.println("verinote guard: --negation-majority must be 2..10, got " + negationMajority + ".");
       return VerinoteCli.BAD_INPUT;
     }
     if (batch != null) {
@@ -132,10 +151,27 @@ final class GuardCommand implements Callable<Integer> {
     return bad == 0 ? VerinoteCli.OK : VerinoteCli.BAD_INPUT;
   }
 
-  private static AuditResult audit(String transcriptText, String noteText) {
+  private AuditResult audit(String transcriptText, String noteText) {
     Transcript t = Transcript.parse(transcriptText);
     StructuredNote n = Guardrails.parseNote(noteText);
-    return Guardrails.audit(Guardrails.standard(), t, n);
+    return Guardrails.audit(chain(), t, n);
+  }
+
+  /** The standard chain, with the negation layer the options ask for; built once per command. */
+  private org.verinote.core.guard.GuardrailChain chain() {
+    if (chain == null) {
+      if (negationMajority == null && !unconfirmedAssertions && !noPlanAssertions) {
+        chain = Guardrails.standard();
+      } else {
+        NegationConsistency.Builder nb = NegationConsistency.builder()
+            .unconfirmedAssertions(unconfirmedAssertions).planAssertions(!noPlanAssertions);
+        if (negationMajority != null) {
+          nb.majority(negationMajority);
+        }
+        chain = Guardrails.addStandardLayers(org.verinote.core.guard.GuardrailChain.builder(), nb.build()).build();
+      }
+    }
+    return chain;
   }
 
   private static String read(Path p, String what) {

@@ -89,4 +89,40 @@ class GuardCommandTest {
     assertThat(run("guard", "--batch", csv.toString())).isEqualTo(VerinoteCli.BAD_INPUT);
     assertThat(err.toString()).contains("column 'id' is missing");
   }
+
+  @Test
+  void guard_negationOptions_changeWhatIsFlagged() throws Exception {
+    Path t = file("t.txt", "[doctor] did you have any trauma before that happened ?\n"
+        + "[patient] i have been lifting more , probably three times a week .\n");
+    Path n = file("n.txt", "HISTORY OF PRESENT ILLNESS\n\nShe reports trauma to her back.");
+    assertThat(run("guard", "--transcript", t.toString(), "--note", n.toString())).isEqualTo(VerinoteCli.OK);
+    assertThat(out.toString()).doesNotContain("UNCONFIRMED_ASSERTION");
+    out.getBuffer().setLength(0);
+    assertThat(run("guard", "--transcript", t.toString(), "--note", n.toString(), "--unconfirmed-assertions"))
+        .isEqualTo(VerinoteCli.OK);
+    assertThat(out.toString()).contains("UNCONFIRMED_ASSERTION");
+  }
+
+  @Test
+  void guard_noPlanAssertions_leavesAPlansTreatedFindingAlone() throws Exception {
+    Path n = file("n.txt", "ASSESSMENT AND PLAN\n\nReports chest pain.");
+    Path t = file("t.txt", TRANSCRIPT);
+    assertThat(run("guard", "--transcript", t.toString(), "--note", n.toString())).isEqualTo(VerinoteCli.OK);
+    assertThat(out.toString()).contains("POLARITY_CONFLICT");
+    out.getBuffer().setLength(0);
+    assertThat(run("guard", "--transcript", t.toString(), "--note", n.toString(), "--no-plan-assertions"))
+        .isEqualTo(VerinoteCli.OK);
+    assertThat(out.toString()).doesNotContain("POLARITY_CONFLICT");
+  }
+
+  @Test
+  void guard_negationMajorityOutOfRange_isATypedError() throws Exception {
+    Path t = file("t.txt", TRANSCRIPT);
+    Path n = file("n.txt", "Reports chest pain.");
+    assertThat(run("guard", "--transcript", t.toString(), "--note", n.toString(), "--negation-majority", "1"))
+        .isEqualTo(VerinoteCli.BAD_INPUT);
+    assertThat(err.toString()).contains("--negation-majority must be 2..10, got 1");
+    assertThat(run("guard", "--transcript", t.toString(), "--note", n.toString(), "--negation-majority", "3"))
+        .isEqualTo(VerinoteCli.OK);
+  }
 }
