@@ -101,10 +101,6 @@ final class Mentions {
     return out;
   }
 
-  /** Question words of an open question: "how often do you check your blood pressure" presupposes that she does. */
-  private static final Set<String> OPEN_QUESTION_WORDS = Set.of("how", "what", "when", "where", "why", "which", "who",
-      "whose", "tell");
-
   /**
    * Whether the answer turn says a word of the same stem as the asked term ("lightheadedness?" — "i felt a little
    * bit lightheaded"): the answer speaks of it, so the question is not left unanswered.
@@ -115,20 +111,6 @@ final class Mentions {
     }
     int[] turns = idx.turnsLike(term);
     return turns != null && java.util.Arrays.binarySearch(turns, answerTurn) >= 0;
-  }
-
-  /** Whether the question around token {@code at} is an open one (a wh-word before it in its sentence). */
-  static boolean whQuestion(List<Tok> toks, int at) {
-    for (int k = at - 1; k >= 0; k--) {
-      Tok t = toks.get(k);
-      if (t.isPunct('.') || t.isPunct('?') || t.isPunct('!')) {
-        return false;
-      }
-      if (OPEN_QUESTION_WORDS.contains(t.low())) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** What the transcript states outright outweighs what is inferred from answers: statements if any, else all. */
@@ -396,7 +378,7 @@ final class Mentions {
         int tok = tt.get(at).tok();
         byte p = pol[tok];
         if (unanswered) {
-          if (p == Polarity.UNKNOWN && asked[tok] && !other && !whQuestion(idx.toks.get(turn), tt.get(k).tok())
+          if (p == Polarity.UNKNOWN && asked[tok] && !other && !Polarity.openQuestion(idx.toks.get(turn), tt.get(k).tok())
               && !echoed(idx, turn + 1, phrase.get(focus).text())) {
             out.add(new Mention(turn, at, tt.get(k).tok(), Polarity.UNKNOWN, true));
           }

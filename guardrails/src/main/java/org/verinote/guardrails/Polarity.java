@@ -457,6 +457,29 @@ final class Polarity {
   }
 
   private static final Set<String> WH_WORDS = Set.of("what", "how", "when", "where", "which", "why");
+  /** Words that open an open question: "how often do you check your blood pressure" presupposes that she does. */
+  private static final Set<String> OPEN_QUESTION_WORDS = Set.of("what", "how", "when", "where", "which", "why", "who",
+      "whose", "tell");
+
+  /**
+   * Whether the question around token {@code at} is an open one: a wh-word (or "tell me") before it in its sentence.
+   *
+   * @param toks tokens of one turn
+   * @param at a token of the question
+   * @return whether the question is open rather than yes/no
+   */
+  static boolean openQuestion(List<Tok> toks, int at) {
+    for (int k = at - 1; k >= 0; k--) {
+      Tok t = toks.get(k);
+      if (t.isPunct('.') || t.isPunct('?') || t.isPunct('!')) {
+        return false;
+      }
+      if (OPEN_QUESTION_WORDS.contains(t.low())) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /**
    * Where the question proper starts in the sentence {@code toks[from, to)} that ends with a question mark. Speech
@@ -673,7 +696,7 @@ final class Polarity {
       }
     }
     for (int i = start; i + 2 < toks.size(); i++) {
-      if (toks.get(i).low().equals("or") && INVERTING_STARTERS.contains(toks.get(i + 1).low())
+      if (toks.get(i).low().equals("or") && INVERTING_AUX.contains(toks.get(i + 1).low())
           && ALTERNATIVE_SUBJECTS.contains(toks.get(i + 2).low())) {
         return true;
       }
@@ -681,8 +704,6 @@ final class Polarity {
     return false;
   }
 
-  private static final Set<String> INVERTING_STARTERS = Set.of("did", "do", "does", "are", "is", "was", "were",
-      "have", "has", "can", "could", "would");
   private static final Set<String> ALTERNATIVE_SUBJECTS = Set.of("you", "it", "they", "he", "she", "that", "this");
 
   static void trailingNo(List<Tok> toks, byte[] p) {

@@ -370,4 +370,12 @@ class PolarityTest {
     byte[] spoken = Polarity.of(toks);
     assertThat(spoken[indexOf(toks, "bladder")]).isEqualTo(Polarity.AFFIRMED);
   }
+
+  @Test
+  void openQuestion_isOneWithAWhWordBeforeTheTermInItsSentence() {
+    List<Tok> open = Tokenizer.tokenize("okay . how often do you check your blood sugar");
+    assertThat(Polarity.openQuestion(open, indexOf(open, "sugar"))).isTrue();
+    List<Tok> polar = Tokenizer.tokenize("how are you . do you check your blood sugar");
+    assertThat(Polarity.openQuestion(polar, indexOf(polar, "sugar"))).isFalse();
+  }
 }
