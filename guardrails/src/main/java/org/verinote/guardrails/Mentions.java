@@ -261,6 +261,54 @@ final class Mentions {
   }
 
   /**
+   * Clinical recap words: a clinician reading back a review of systems ("you endorse some fatigue"). Present tense
+   * only: "he denied any trouble with headaches in the past" dictates history, not today's status.
+   */
+  private static final Set<String> RECAP_CUES = Set.of("endorse", "endorses", "endorsing", "deny", "denies",
+      "denying");
+  /** Recap words that need "for" after them: "positive for", "negative for" (not "positive cva tenderness"). */
+  private static final Set<String> RECAP_FOR_CUES = Set.of("positive", "negative");
+
+  /** How many tokens before a mention a recap word may stand. */
+  private static final int RECAP_WINDOW = 6;
+
+  /**
+   * When the mentions say it both ways: those a clinician states in recap words ("so you endorse some fatigue",
+   * "negative for chest pain"), if there are some and they all say it one way — what the clinician read back is
+   * what the note is written from. Otherwise the mentions unchanged.
+   */
+  static List<Mention> recapIfOneWay(TranscriptIndex idx, List<Mention> ms) {
+    if (countOf(ms, Polarity.AFFIRMED) == 0 || countOf(ms, Polarity.NEGATED) == 0) {
+      return ms;
+    }
+    List<Mention> recap = recapped(idx, ms);
+    return recap.isEmpty() || (countOf(recap, Polarity.AFFIRMED) > 0 && countOf(recap, Polarity.NEGATED) > 0)
+        ? ms : recap;
+  }
+
+  /** The mentions a clinician states, not asks, with a recap word a few words before them. */
+  private static List<Mention> recapped(TranscriptIndex idx, List<Mention> ms) {
+    List<Mention> out = new ArrayList<>();
+    for (Mention m : ms) {
+      if (idx.turns.get(m.turn()).role() != org.verinote.core.SpeakerRole.CLINICIAN || m.asked()) {
+        continue;
+      }
+      List<Tok> toks = idx.toks.get(m.turn());
+      for (int k = m.firstTok() - 1; k >= Math.max(0, m.firstTok() - RECAP_WINDOW); k--) {
+        if (toks.get(k).kind() == Tok.Kind.PUNCT && !toks.get(k).raw().equals(",")) {
+          break;
+        }
+        if (RECAP_CUES.contains(toks.get(k).low()) || (RECAP_FOR_CUES.contains(toks.get(k).low())
+            && k + 1 < toks.size() && toks.get(k + 1).low().equals("for"))) {
+          out.add(m);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
    * The mention at term {@code term} of a turn, with that term's status, or null if the status is unclear or the
    * mention is about another experiencer than the note phrase ({@code other}).
    */

@@ -182,6 +182,8 @@ public final class NegationConsistency implements Guardrail {
             // the transcript says both: the mentions sharing most of the note clause's other terms decide
             counted = Mentions.closestInContext(idx, counted,
                 clause != null ? clause : Mentions.clauseContext(s, si, phrase));
+            // still both: what the clinician read back in recap words ("you endorse some fatigue") decides
+            counted = Mentions.recapIfOneWay(idx, counted);
           }
           int aff = Mentions.countOf(counted, Polarity.AFFIRMED);
           int neg = Mentions.countOf(counted, Polarity.NEGATED);

@@ -197,7 +197,9 @@ final class Polarity {
       }
       if ((f & F_POST_NEG) != 0) {
         for (int k = i - 1; k >= 0 && k >= i - 4; k--) {
-          if (toks.get(k).kind() == Tok.Kind.PUNCT && !toks.get(k).raw().equals(",")) {
+          if (toks.get(k).kind() == Tok.Kind.PUNCT && !toks.get(k).raw().equals(",")
+              && !(k == i - 1 && toks.get(k).raw().equals(":"))) {
+            // a label's value goes back over its colon: "Protein: Negative."
             break;
           }
           if (p[k] == AFFIRMED) {

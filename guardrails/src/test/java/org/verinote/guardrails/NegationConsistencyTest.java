@@ -408,4 +408,29 @@ class NegationConsistencyTest {
         .findings()).isEmpty();
     assertThat(runIn("history_of_present_illness", t, "He has not taken the antibiotics.").findings()).isEmpty();
   }
+
+  @Test
+  void saidBothWays_theClinicianRecapDecides() {
+    String t = "[patient] the past couple of months i've been really tired .\n"
+        + "[doctor] okay .\n"
+        + "[patient] before that i was relatively okay and i have n't gotten tired at work .\n"
+        + "[doctor] so in terms of review of systems you endorse some fatigue and some dizziness .\n";
+    assertThat(run(t, "Denies fatigue.").findings()).singleElement().satisfies(f ->
+        assertThat(f.message()).startsWith("Negated in the note but asserted in the transcript"));
+    assertThat(run(t, "Reports fatigue.").findings()).isEmpty();
+    // without the recap the transcript says both, and nothing is flagged either way
+    String mixed = t.substring(0, t.indexOf("[doctor] so"));
+    assertThat(run(mixed, "Denies fatigue.").findings()).isEmpty();
+  }
+
+  @Test
+  void recapWords_needAClinicianStatement_andPositiveNeedsFor() {
+    // "positive cva tenderness" is an exam result at another site, not a read-back: no recap, no conflict
+    String t = "[doctor] there is no tenderness to palpation there is positive cva tenderness on the right flank .\n";
+    assertThat(run(t, "No tenderness to palpation.").findings()).isEmpty();
+    // a patient saying "i deny" is not a clinician's recap
+    String p = "[patient] i've had some fatigue .\n[patient] i have n't had fatigue at work .\n"
+        + "[patient] i would deny fatigue really .\n";
+    assertThat(run(p, "Reports fatigue.").findings()).isEmpty();
+  }
 }

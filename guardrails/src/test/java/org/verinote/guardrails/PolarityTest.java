@@ -372,6 +372,18 @@ class PolarityTest {
   }
 
   @Test
+  void labelColonNegative_negatesTheLabel_butOnlyRightAfterTheColon() {
+    List<Tok> lab = Tokenizer.tokenize("Leukocytes: Negative. Protein: Negative. Blood: Trace.");
+    byte[] p = Polarity.of(lab, true);
+    assertThat(p[indexOf(lab, "Protein")]).isEqualTo(Polarity.NEGATED);
+    assertThat(p[indexOf(lab, "Leukocytes")]).isEqualTo(Polarity.NEGATED);
+    assertThat(p[indexOf(lab, "Blood")]).isEqualTo(Polarity.AFFIRMED);
+    // a colon further back still ends the scope: "negative" is the value of "sounds", not of "abdomen"
+    List<Tok> far = Tokenizer.tokenize("Abdomen: bowel sounds negative");
+    assertThat(Polarity.of(far, true)[indexOf(far, "Abdomen")]).isEqualTo(Polarity.AFFIRMED);
+  }
+
+  @Test
   void openQuestion_isOneWithAWhWordBeforeTheTermInItsSentence() {
     List<Tok> open = Tokenizer.tokenize("okay . how often do you check your blood sugar");
     assertThat(Polarity.openQuestion(open, indexOf(open, "sugar"))).isTrue();
