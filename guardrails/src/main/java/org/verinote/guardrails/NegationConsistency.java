@@ -125,6 +125,11 @@ public final class NegationConsistency implements Guardrail {
         // a note of what she has or takes now: "i'm gon na prescribe you some medications" is the plan
         boolean presentOnly = !planLike && !Polarity.hasPlanMarker(s.toks, s.tokFrom[si], s.tokTo[si]);
         for (List<Terms.Term> phrase : phrases(s, terms)) {
+          if (examined(s, phrase)) {
+            // "Vascular exam reveals …", "MRI of the brain", "Covid test is pending", "Abdomen: soft": what is
+            // examined or tested, or a line's label, not a finding the note asserts or denies
+            continue;
+          }
           if (onlyAnatomy(phrase) && !Mentions.problemFramed(s.toks, phrase.get(0).tok())) {
             // a site alone is where, not what — unless the note says it has problems ("issues with his joints")
             continue;
@@ -225,6 +230,43 @@ public final class NegationConsistency implements Guardrail {
     Tok last = s.toks.get(phrase.get(phrase.size() - 1).endTok() - 1);
     return Finding.of(NAME, code, severity, message + " (turns " + turns + ").")
         .at(s.key, new Span(first.start(), last.end()));
+  }
+
+  /** Words after a term that make it what is examined or tested: "vascular exam", "covid test". */
+  private static final Set<String> EXAMINED_BY = Set.of("exam", "exams", "examination", "examinations", "test",
+      "tests", "testing", "dipstick", "x-ray", "xray", "x-rays", "mri", "ct", "scan", "scans", "ultrasound", "swab",
+      "panel", "screen", "screening", "culture", "cultures", "imaging", "films", "radiograph", "radiographs");
+  /** Words before "of" that make what follows the object of an examination or study: "MRI of the brain". */
+  private static final Set<String> STUDIES = Set.of("exam", "examination", "x-ray", "xray", "x-rays", "mri", "ct",
+      "scan", "ultrasound", "imaging", "films", "radiograph", "radiographs", "views", "inspection", "palpation",
+      "auscultation");
+  private static final Set<String> STUDY_GLUE = Set.of("of", "the", "his", "her", "their", "both", "left", "right",
+      "bilateral");
+
+  /**
+   * Whether the phrase names what is examined or tested — "vascular exam", "covid test", "MRI of the brain" — or is
+   * a line's label ("Abdomen: soft, non-tender"): no claim about a finding.
+   */
+  static boolean examined(SectionText s, List<Terms.Term> phrase) {
+    int end = phrase.get(phrase.size() - 1).endTok();
+    int first = phrase.get(0).tok();
+    if (end < s.toks.size()) {
+      Tok next = s.toks.get(end);
+      if (EXAMINED_BY.contains(next.low())) {
+        return true;
+      }
+      if (next.raw().equals(":") && (first == 0 || s.text.lastIndexOf('\n', s.toks.get(first).start())
+          >= s.toks.get(first - 1).end())) {
+        return true;
+      }
+    }
+    int k = first - 1;
+    boolean of = false;
+    while (k >= 0 && STUDY_GLUE.contains(s.toks.get(k).low())) {
+      of |= s.toks.get(k).low().equals("of");
+      k--;
+    }
+    return of && k >= 0 && STUDIES.contains(s.toks.get(k).low());
   }
 
   /** "pain in the calf": words linking a finding to its site, and the determiner after them. */

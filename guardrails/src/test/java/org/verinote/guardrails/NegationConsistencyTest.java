@@ -433,4 +433,34 @@ class NegationConsistencyTest {
         + "[patient] i would deny fatigue really .\n";
     assertThat(run(p, "Reports fatigue.").findings()).isEmpty();
   }
+
+  @Test
+  void whatIsExaminedOrTested_orALineLabel_isNoFinding() {
+    String t = "[doctor] you do n't have covid . no pain in your belly . i do n't feel any vascular problems .\n"
+        + "[doctor] your brain looks fine , there is nothing in your brain .\n";
+    assertThat(runIn("results", t, "Covid test is pending.").findings()).isEmpty();
+    assertThat(runIn("physical_exam", t, "Vascular exam reveals palpable pulses. Belly exam is benign.").findings())
+        .isEmpty();
+    assertThat(runIn("results", t, "MRI of the brain shows a small vessel.").findings()).isEmpty();
+    // a line's label: its status is in the value after the colon, which these rules do not read
+    String path = "[doctor] the pathology report shows there is no perineural invasion .\n";
+    assertThat(runIn("results", path, "Perineural invasion: not identified.").findings()).isEmpty();
+    assertThat(runIn("results", path, "There is perineural invasion.").findings()).hasSize(1);
+    // the same words as findings are still judged
+    assertThat(runIn("history_of_present_illness", t, "She has covid.").findings()).singleElement()
+        .satisfies(f -> assertThat(f.code()).isEqualTo("POLARITY_CONFLICT"));
+  }
+
+  @Test
+  void examined_readsTheWordsAroundThePhrase() {
+    SectionText s = new SectionText("physical_exam", "Examination of Abdomen: soft.\nMRI of his left knee. Knee pain.");
+    java.util.List<Terms.Term> terms = Terms.of(s.toks, 0, s.toks.size(), false);
+    java.util.List<Terms.Term> knees = terms.stream().filter(t -> t.text().equals("kne")).toList();
+    assertThat(knees).hasSize(2);
+    // a line's label, and the object of a study ("MRI of his left knee")
+    assertThat(NegationConsistency.examined(s, java.util.List.of(terms.get(0)))).isTrue();
+    assertThat(NegationConsistency.examined(s, java.util.List.of(knees.get(0)))).isTrue();
+    // "Knee pain." names a finding
+    assertThat(NegationConsistency.examined(s, java.util.List.of(knees.get(1)))).isFalse();
+  }
 }
