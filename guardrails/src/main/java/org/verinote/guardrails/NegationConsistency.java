@@ -142,6 +142,11 @@ public final class NegationConsistency implements Guardrail {
           if (notePol == Polarity.UNKNOWN || (notePol == Polarity.NEGATED && degreeQualified(s, phrase))) {
             continue;
           }
+          if (indication(s, phrase)) {
+            // "not interested in medications for his depression", "advise tylenol for fever": what a treatment is
+            // for takes no status from the treatment's
+            continue;
+          }
           if (notePol == Polarity.NEGATED && onlyTreatment(phrase)) {
             // "has not taken the antibiotics", "does not want to start medication or therapy": a denied treatment
             // is met in the transcript by its discussion (offered, prescribed, mentioned), not by a finding
@@ -230,6 +235,33 @@ public final class NegationConsistency implements Guardrail {
     Tok last = s.toks.get(phrase.get(phrase.size() - 1).endTok() - 1);
     return Finding.of(NAME, code, severity, message + " (turns " + turns + ").")
         .at(s.key, new Span(first.start(), last.end()));
+  }
+
+  /** Words between "for" and the finding it introduces: "for his depression", "for possible infection". */
+  private static final Set<String> FOR_GLUE = Set.of("the", "his", "her", "their", "my", "your", "this", "that",
+      "any", "possible", "presumed", "suspected");
+  /**
+   * Whether the phrase is what a treatment is for: "for" (and a determiner) before it, and a treatment word or a
+   * medication within three words before the "for" ("medications for his depression", "tylenol for fever").
+   */
+  static boolean indication(SectionText s, List<Terms.Term> phrase) {
+    int k = phrase.get(0).tok() - 1;
+    while (k >= 0 && FOR_GLUE.contains(s.toks.get(k).low())) {
+      k--;
+    }
+    if (k < 1 || !s.toks.get(k).low().equals("for")) {
+      return false;
+    }
+    for (int j = k - 1; j >= Math.max(0, k - 3); j--) {
+      Tok t = s.toks.get(j);
+      if (t.kind() == Tok.Kind.PUNCT) {
+        return false;
+      }
+      if (TREATMENTS.contains(t.norm()) || Lexicon.MEDICATIONS.contains(t.norm())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Words after a term that make it what is examined or tested: "vascular exam", "covid test". */

@@ -380,7 +380,7 @@ class NegationConsistencyTest {
   void planAssertionsOff_leavesAPlansTreatedFindingUnjudged_butStillJudgesItsDenials() {
     String t = "[doctor] everything's looking normal , you do n't have a fever , which is really good .\n"
         + "[patient] i have been coughing a lot .\n";
-    String note = "Advise ibuprofen or tylenol for fever.";
+    String note = "Fever and cough, likely viral syndrome.";
     assertThat(runIn("assessment_and_plan", t, note).findings()).singleElement().satisfies(f ->
         assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
     NegationConsistency off = NegationConsistency.builder().planAssertions(false).build();
@@ -462,5 +462,17 @@ class NegationConsistencyTest {
     assertThat(NegationConsistency.examined(s, java.util.List.of(knees.get(0)))).isTrue();
     // "Knee pain." names a finding
     assertThat(NegationConsistency.examined(s, java.util.List.of(knees.get(1)))).isFalse();
+  }
+
+  @Test
+  void whatATreatmentIsFor_takesNoStatusFromTheTreatment() {
+    String t = "[patient] my depression has been really bad lately .\n"
+        + "[doctor] you do n't have a fever today .\n";
+    assertThat(runIn("history_of_present_illness", t, "He is not interested in medications for his depression.")
+        .findings()).isEmpty();
+    assertThat(runIn("plan", t, "Advise ibuprofen or tylenol for fever.").findings()).isEmpty();
+    // the finding itself is still judged
+    assertThat(runIn("history_of_present_illness", t, "He denies depression.").findings()).hasSize(1);
+    assertThat(runIn("history_of_present_illness", t, "He has a fever.").findings()).hasSize(1);
   }
 }
