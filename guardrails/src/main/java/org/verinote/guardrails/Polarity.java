@@ -247,10 +247,20 @@ final class Polarity {
       }
       if (t.isPunct(',') && negLeft > 0) {
         negLeft = Math.max(negLeft, written ? SCOPE : 3);
+        if (i + 1 < toks.size() && STATES.contains(toks.get(i + 1).low())) {
+          // "no clubbing, strong bilateral pulses, brisk capillary refill": a state after the comma is a new
+          // finding, stated as it is, not another item of the denial
+          negLeft = 0;
+        }
       }
     }
     return p;
   }
+
+  /** Words stating a finding's state: after a denial list's comma, they begin a new, affirmed item. */
+  private static final Set<String> STATES = Set.of("strong", "brisk", "normal", "intact", "clear", "full", "good",
+      "regular", "soft", "symmetric", "symmetrical", "equal", "palpable", "present", "positive", "benign",
+      "unremarkable", "stable", "supple", "warm", "appropriate", "healthy");
 
   /** One-word future and plan markers of a clinician ("we'll start", "i'll prescribe", "i recommend"). */
   private static final Set<String> PLAN_WORDS = Set.of("will", "i'll", "we'll", "you'll", "let's", "plan",

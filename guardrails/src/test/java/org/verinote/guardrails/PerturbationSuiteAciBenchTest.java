@@ -36,9 +36,10 @@ class PerturbationSuiteAciBenchTest {
     assertThat(rep.goldUnsupportedRate()).isLessThanOrEqualTo(0.05);
     assertThat(rep.recall()).isGreaterThanOrEqualTo(0.98);
     for (PerturbationSuite.Kind k : PerturbationSuite.Kind.values()) {
-      // development seed: flipped negation 120/126 here, but 0.841 on the test seeds (next test)
+      // development seed: flipped negation 119/126 here (0.944; it was 120 while "no clubbing, strong pulses" was
+      // read as denying the pulses, a misreading that caught one case), but below 0.87 on the test seeds (next test)
       assertThat(rep.recall(k)).as(k.name())
-          .isGreaterThanOrEqualTo(k == PerturbationSuite.Kind.FLIPPED_NEGATION ? 0.95 : 0.97);
+          .isGreaterThanOrEqualTo(k == PerturbationSuite.Kind.FLIPPED_NEGATION ? 0.94 : 0.97);
     }
     // the negation layer's noise on the clean notes: at most 3 conflicts per note
     int encounters = goldEncounters().size();

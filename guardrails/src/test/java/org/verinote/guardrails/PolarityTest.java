@@ -372,6 +372,19 @@ class PolarityTest {
   }
 
   @Test
+  void aStateAfterADenialListsComma_startsANewAffirmedItem() {
+    List<Tok> toks = Tokenizer.tokenize("Hands: no clubbing, strong bilateral pulses, brisk capillary refill.");
+    for (byte[] p : List.of(Polarity.of(toks, true), Polarity.of(toks))) {
+      assertThat(p[indexOf(toks, "clubbing")]).isEqualTo(Polarity.NEGATED);
+      assertThat(p[indexOf(toks, "pulses")]).isEqualTo(Polarity.AFFIRMED);
+      assertThat(p[indexOf(toks, "refill")]).isEqualTo(Polarity.AFFIRMED);
+    }
+    // other items keep the denial
+    List<Tok> list = Tokenizer.tokenize("Denies fever, chills, severe headache.");
+    assertThat(Polarity.of(list, true)[indexOf(list, "headache")]).isEqualTo(Polarity.NEGATED);
+  }
+
+  @Test
   void labelColonNegative_negatesTheLabel_butOnlyRightAfterTheColon() {
     List<Tok> lab = Tokenizer.tokenize("Leukocytes: Negative. Protein: Negative. Blood: Trace.");
     byte[] p = Polarity.of(lab, true);
