@@ -176,7 +176,9 @@ final class Polarity {
         // an unpunctuated exam runs its clauses together: "there is no bruits your lungs are clear"
         negLeft = 0;
       }
-      if (i > 0 && ((f & F_TERMINATOR) != 0 || ((f & F_AUX_TERMINATOR) != 0 && contentSinceCue)
+      // "not a problem and you said that you heard a pop": reported speech opens a clause of its own
+      boolean reported = contentSinceCue && REPORTING.contains(w);
+      if (i > 0 && (reported || (f & F_TERMINATOR) != 0 || ((f & F_AUX_TERMINATOR) != 0 && contentSinceCue)
           || (w.equals("other") && i + 1 < toks.size() && toks.get(i + 1).raw().equalsIgnoreCase("than")))) {
         negLeft = 0;
         deniedClause &= (f & F_TERMINATOR) == 0;
@@ -256,6 +258,9 @@ final class Polarity {
     }
     return p;
   }
+
+  /** Reporting verbs that end a negation's scope once it has reached content ("… and you said that …"). */
+  private static final Set<String> REPORTING = Set.of("said", "mentioned", "told");
 
   /** Words stating a finding's state: after a denial list's comma, they begin a new, affirmed item. */
   private static final Set<String> STATES = Set.of("strong", "brisk", "normal", "intact", "clear", "full", "good",

@@ -372,6 +372,16 @@ class PolarityTest {
   }
 
   @Test
+  void reportedSpeech_endsANegationsScope_onceItHasContent() {
+    List<Tok> toks = Tokenizer.tokenize("so the lateral aspect not a problem and you said that you heard a pop");
+    assertThat(Polarity.of(toks)[indexOf(toks, "problem")]).isEqualTo(Polarity.NEGATED);
+    assertThat(Polarity.of(toks)[indexOf(toks, "pop")]).isEqualTo(Polarity.AFFIRMED);
+    // a denial the reported speech itself makes is read as ever
+    List<Tok> inside = Tokenizer.tokenize("and you mentioned no fever and no chills");
+    assertThat(Polarity.of(inside)[indexOf(inside, "chills")]).isEqualTo(Polarity.NEGATED);
+  }
+
+  @Test
   void aStateAfterADenialListsComma_startsANewAffirmedItem() {
     List<Tok> toks = Tokenizer.tokenize("Hands: no clubbing, strong bilateral pulses, brisk capillary refill.");
     for (byte[] p : List.of(Polarity.of(toks, true), Polarity.of(toks))) {
