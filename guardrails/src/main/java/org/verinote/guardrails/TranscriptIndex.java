@@ -22,6 +22,12 @@ import org.verinote.core.Turn;
 final class TranscriptIndex {
 
   private static final int CACHE_SIZE = 8;
+  /**
+   * Words that, closing a question, ask about a thing's state, not whether it is there: "are your blood sugars
+   * okay?" or "is the pain better?" answered "no" does not deny the blood sugars or the pain.
+   */
+  private static final Set<String> STATE_QUESTION_ENDS = Set.of("okay", "ok", "good", "fine", "alright", "normal",
+      "better", "worse", "controlled", "well");
   private static final Object LOCK = new Object();
   @SuppressWarnings("unchecked")
   private static final java.lang.ref.WeakReference<Transcript>[] KEYS =
@@ -126,12 +132,14 @@ final class TranscriptIndex {
           continue;
         }
         if (t.isPunct('?')) {
-          // a question asserts nothing: its terms take the status of the answer (unknown if unclear)
+          boolean stateQ = k > 0 && STATE_QUESTION_ENDS.contains(toks.get(k - 1).low());
+          // a question asserts nothing: its terms take the status of the answer (unknown if unclear, and unknown
+          // when it asks about a state: a "no" to "is it okay?" says nothing of whether it is there)
           for (int j = Polarity.questionStart(toks, sentenceStart, k); j < k; j++) {
             if (p[j] == Polarity.NEGATED && Polarity.statedNegation(toks, j)) {
               continue;
             }
-            p[j] = Polarity.fromAnswer(p[j], ans);
+            p[j] = Polarity.fromAnswer(p[j], stateQ ? Polarity.UNKNOWN : ans);
             q[j] = true;
           }
         }

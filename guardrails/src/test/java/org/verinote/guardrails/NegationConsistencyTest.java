@@ -475,4 +475,15 @@ class NegationConsistencyTest {
     assertThat(runIn("history_of_present_illness", t, "He denies depression.").findings()).hasSize(1);
     assertThat(runIn("history_of_present_illness", t, "He has a fever.").findings()).hasSize(1);
   }
+
+  @Test
+  void aQuestionAboutAState_isNotAnsweredForThePresence() {
+    String t = "[doctor] are your blood sugars okay ?\n[patient] no , they've been running high .\n"
+        + "[doctor] is the knee pain better ?\n[patient] no .\n";
+    assertThat(runIn("history_of_present_illness", t, "He monitors his blood sugars.").findings()).isEmpty();
+    assertThat(runIn("history_of_present_illness", t, "He reports knee pain.").findings()).isEmpty();
+    // a question about presence still takes its answer
+    String presence = "[doctor] do you have any knee pain ?\n[patient] no .\n";
+    assertThat(runIn("history_of_present_illness", presence, "He reports knee pain.").findings()).hasSize(1);
+  }
 }
