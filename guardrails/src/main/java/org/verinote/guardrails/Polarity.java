@@ -176,8 +176,8 @@ final class Polarity {
         // an unpunctuated exam runs its clauses together: "there is no bruits your lungs are clear"
         negLeft = 0;
       }
-      // "not a problem and you said that you heard a pop": reported speech opens a clause of its own
-      boolean reported = contentSinceCue && REPORTING.contains(w);
+      // "not a problem and you said that you heard a pop", "… when i listen to your lungs": a clause of its own
+      boolean reported = contentSinceCue && SCOPE_ENDING_VERBS.contains(w);
       if (i > 0 && (reported || (f & F_TERMINATOR) != 0 || ((f & F_AUX_TERMINATOR) != 0 && contentSinceCue)
           || (w.equals("other") && i + 1 < toks.size() && toks.get(i + 1).raw().equalsIgnoreCase("than")))) {
         negLeft = 0;
@@ -259,8 +259,13 @@ final class Polarity {
     return p;
   }
 
-  /** Reporting verbs that end a negation's scope once it has reached content ("… and you said that …"). */
-  private static final Set<String> REPORTING = Set.of("said", "mentioned", "told");
+  /**
+   * Verbs that end a negation's scope once it has reached content: reported speech ("not a problem and you said
+   * that you heard a pop") and the clinician's exam actions ("i don't appreciate any murmur when i listen to your
+   * lungs" — the lungs are examined, not denied).
+   */
+  private static final Set<String> SCOPE_ENDING_VERBS = Set.of("said", "mentioned", "told", "listen", "listening",
+      "look", "looking", "press", "pressing", "palpate", "palpating", "examine", "examining", "check", "checking");
 
   /** Words stating a finding's state: after a denial list's comma, they begin a new, affirmed item. */
   private static final Set<String> STATES = Set.of("strong", "brisk", "normal", "intact", "clear", "full", "good",

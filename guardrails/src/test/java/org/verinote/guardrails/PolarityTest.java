@@ -372,10 +372,14 @@ class PolarityTest {
   }
 
   @Test
-  void reportedSpeech_endsANegationsScope_onceItHasContent() {
+  void reportedSpeechAndExamActions_endANegationsScope_onceItHasContent() {
     List<Tok> toks = Tokenizer.tokenize("so the lateral aspect not a problem and you said that you heard a pop");
     assertThat(Polarity.of(toks)[indexOf(toks, "problem")]).isEqualTo(Polarity.NEGATED);
     assertThat(Polarity.of(toks)[indexOf(toks, "pop")]).isEqualTo(Polarity.AFFIRMED);
+    // so does an exam action: the lungs are listened to, not denied
+    List<Tok> exam = Tokenizer.tokenize("i do n't appreciate any murmur when i listen to your lungs");
+    assertThat(Polarity.of(exam)[indexOf(exam, "murmur")]).isEqualTo(Polarity.NEGATED);
+    assertThat(Polarity.of(exam)[indexOf(exam, "lungs")]).isEqualTo(Polarity.AFFIRMED);
     // a denial the reported speech itself makes is read as ever
     List<Tok> inside = Tokenizer.tokenize("and you mentioned no fever and no chills");
     assertThat(Polarity.of(inside)[indexOf(inside, "chills")]).isEqualTo(Polarity.NEGATED);
