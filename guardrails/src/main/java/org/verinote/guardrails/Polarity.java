@@ -440,6 +440,16 @@ final class Polarity {
    * How a patient's turn answers a question: {@link #NEGATED} for "no…", {@link #AFFIRMED} for "yes…",
    * {@link #RESTRICTIVE} for "just…"/"only…", {@link #UNKNOWN} otherwise.
    */
+  /** Whether "much" or "bad" follows at {@code i}, after any of too, that, very, really. */
+  private static boolean degreeFollows(List<Tok> toks, int i) {
+    int k = i;
+    while (k < toks.size() && (toks.get(k).low().equals("too") || toks.get(k).low().equals("that")
+        || toks.get(k).low().equals("very") || toks.get(k).low().equals("really"))) {
+      k++;
+    }
+    return k < toks.size() && (toks.get(k).low().equals("much") || toks.get(k).low().equals("bad"));
+  }
+
   static byte answer(List<Tok> answerToks) {
     int seen = 0;
     for (Tok t : answerToks) {
@@ -460,6 +470,10 @@ final class Polarity {
       String w = t.low().replace('’', '\'');
       if (FILLER.contains(w)) {
         continue;
+      }
+      if (w.equals("not") && degreeFollows(answerToks, i0 + 1)) {
+        // "not too much", "not that bad": a degree, not a no ("does anything help?" — "not too much. i have iced")
+        return UNKNOWN;
       }
       if (NEG_ANSWER.contains(w) || w.equals("n't") || w.endsWith("n't")) {
         return NEGATED;

@@ -386,6 +386,14 @@ class PolarityTest {
   }
 
   @Test
+  void aDegreeAnswer_isNotANo() {
+    assertThat(Polarity.answer(Tokenizer.tokenize("not too much . i have iced a bit"))).isEqualTo(Polarity.UNKNOWN);
+    assertThat(Polarity.answer(Tokenizer.tokenize("not that bad"))).isEqualTo(Polarity.UNKNOWN);
+    assertThat(Polarity.answer(Tokenizer.tokenize("not really"))).isEqualTo(Polarity.NEGATED);
+    assertThat(Polarity.answer(Tokenizer.tokenize("not at all"))).isEqualTo(Polarity.NEGATED);
+  }
+
+  @Test
   void aStateAfterADenialListsComma_startsANewAffirmedItem() {
     List<Tok> toks = Tokenizer.tokenize("Hands: no clubbing, strong bilateral pulses, brisk capillary refill.");
     for (byte[] p : List.of(Polarity.of(toks, true), Polarity.of(toks))) {
