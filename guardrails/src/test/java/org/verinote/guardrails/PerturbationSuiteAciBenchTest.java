@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.verinote.core.Transcript;
 
@@ -37,7 +38,7 @@ class PerturbationSuiteAciBenchTest {
     assertThat(rep.recall()).isGreaterThanOrEqualTo(0.98);
     for (PerturbationSuite.Kind k : PerturbationSuite.Kind.values()) {
       // development seed: flipped negation 119/126 here (0.944; it was 120 while "no clubbing, strong pulses" was
-      // read as denying the pulses, a misreading that caught one case), but 0.839 pooled over the test seeds 9–24 (next test)
+      // read as denying the pulses, a misreading that caught one case), but 0.765 on held-out cases (next test)
       assertThat(rep.recall(k)).as(k.name())
           .isGreaterThanOrEqualTo(k == PerturbationSuite.Kind.FLIPPED_NEGATION ? 0.94 : 0.97);
     }
@@ -49,21 +50,28 @@ class PerturbationSuiteAciBenchTest {
 
   /**
    * Seed 42 and seeds 1–4 are development seeds (their misses were read to find rules), seeds 5–8 validation (their
-   * figures decided which changes were kept), seeds 9–24 test seeds, never read, one group of four added per round
-   * (the guide quotes them pooled and by group). This test pins one group; the next fresh group is 25–28.
+   * figures decided which changes were kept). New seeds are not held out by themselves — they re-draw most of the
+   * same cases — so the held-out figure is seeds 9–40 without any case seeds 42 and 1–8 draw, each case once. Its
+   * misses were never read; the next rounds' held-out pool is seeds 41 and up, excluding 1–40 and 42.
    */
   @Test
-  void standardChain_onTestSeeds_meetsMeasuredFloors() {
-    PerturbationSuite.Report rep = PerturbationSuite.withSeeds(13, 14, 15, 16)
-        .evaluate(Guardrails.standard(), goldEncounters());
+  void standardChain_onHeldOutCases_meetsMeasuredFloors() {
+    PerturbationSuite.Report rep = PerturbationSuite.withSeeds(LongStream.rangeClosed(9, 40).toArray())
+        .excluding(42, 1, 2, 3, 4, 5, 6, 7, 8).evaluate(Guardrails.standard(), goldEncounters());
     for (PerturbationSuite.Kind k : PerturbationSuite.Kind.values()) {
-      System.out.printf("  test seeds %-22s n=%4d recall=%.3f%n", k, rep.cases().getOrDefault(k, 0), rep.recall(k));
-      // flipped negation is below the 0.95 on these seeds (0.833, see the guide): the floor pins it
-      assertThat(rep.recall(k)).as(k.name())
-          .isGreaterThanOrEqualTo(k == PerturbationSuite.Kind.FLIPPED_NEGATION ? 0.83 : 0.97);
+      System.out.printf("  held out %-22s n=%4d recall=%.3f%n", k, rep.cases().getOrDefault(k, 0), rep.recall(k));
     }
-    assertThat(rep.totalCases()).isGreaterThanOrEqualTo(2000);
-    assertThat(rep.recall()).isGreaterThanOrEqualTo(0.97);
+    // below the 0.95 on held-out cases, measured (see the guide): flipped negation 0.765 (226 cases),
+    // changed dose 0.947 (281); the floors pin them
+    assertThat(rep.recall(PerturbationSuite.Kind.FLIPPED_NEGATION)).isGreaterThanOrEqualTo(0.76);
+    assertThat(rep.recall(PerturbationSuite.Kind.CHANGED_DOSE)).isGreaterThanOrEqualTo(0.94);
+    for (PerturbationSuite.Kind k : PerturbationSuite.Kind.values()) {
+      if (k != PerturbationSuite.Kind.FLIPPED_NEGATION && k != PerturbationSuite.Kind.CHANGED_DOSE) {
+        assertThat(rep.recall(k)).as(k.name()).isGreaterThanOrEqualTo(0.99);
+      }
+    }
+    assertThat(rep.cases().get(PerturbationSuite.Kind.FLIPPED_NEGATION)).isGreaterThanOrEqualTo(200);
+    assertThat(rep.recall()).isGreaterThanOrEqualTo(0.98);
   }
 
   @Test

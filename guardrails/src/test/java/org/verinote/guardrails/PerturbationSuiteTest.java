@@ -3,7 +3,11 @@ package org.verinote.guardrails;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.verinote.core.Transcript;
 
 /** The suite's own contract, without data (the figures are in {@link PerturbationSuiteAciBenchTest}). */
 class PerturbationSuiteTest {
@@ -23,5 +27,46 @@ class PerturbationSuiteTest {
     PerturbationSuite suite = PerturbationSuite.withSeeds(seeds);
     seeds[0] = 42;
     assertThat(suite).hasToString("PerturbationSuite[seeds=[5, 6], kinds=8]");
+  }
+
+  private static List<PerturbationSuite.Encounter> encounters() {
+    Transcript t = Transcript.parse("[doctor] any fever or chills ?\n[patient] no , but i have a cough .\n"
+        + "[doctor] you take lisinopril 10 mg daily . blood pressure is 120/80 . you are 54 years old .\n");
+    String note = "HISTORY OF PRESENT ILLNESS\nThe patient is a 54-year-old male. He denies fever. He has no chills. "
+        + "He reports a cough. He denies nausea.\n\nPLAN\nContinue lisinopril 10 mg daily. Blood pressure 120/80.";
+    return List.of(new PerturbationSuite.Encounter("a", t, Guardrails.parseNote(note)),
+        new PerturbationSuite.Encounter("b", t, Guardrails.parseNote(note.replace("54", "61"))));
+  }
+
+  private static Set<String> places(List<PerturbationSuite.Case> cases) {
+    Set<String> out = new HashSet<>();
+    for (PerturbationSuite.Case c : cases) {
+      out.add(c.encounterId() + c.kind() + c.sectionKey() + c.changed() + c.perturbed().toJson());
+    }
+    return out;
+  }
+
+  @Test
+  void excluding_leavesOutTheUsedSeedsCases_andCountsEachRemainingCaseOnce() {
+    List<PerturbationSuite.Encounter> enc = encounters();
+    List<PerturbationSuite.Case> pooled = PerturbationSuite.withSeeds(1, 2, 3, 4, 5, 6).cases(enc);
+    List<PerturbationSuite.Case> heldOut = PerturbationSuite.withSeeds(1, 2, 3, 4, 5, 6).excluding(7, 8).cases(enc);
+    Set<String> used = places(PerturbationSuite.withSeeds(7, 8).cases(enc));
+    assertThat(places(heldOut)).doesNotContainAnyElementsOf(used).hasSize(heldOut.size());
+    // nothing else is lost: every pooled case is either held out or one the excluded seeds draw
+    Set<String> union = new HashSet<>(places(heldOut));
+    union.addAll(used);
+    assertThat(union).containsAll(places(pooled));
+    // these notes have few places an error can go, so the pooled seeds repeat cases and the exclusion bites
+    assertThat(heldOut.size()).isLessThan(pooled.size());
+    assertThat(PerturbationSuite.withSeed(5).excluding(5).cases(enc)).isEmpty();
+  }
+
+  @Test
+  void excluding_needsASeed_andShowsInToString() {
+    assertThatIllegalArgumentException().isThrownBy(() -> PerturbationSuite.withSeed(5).excluding())
+        .withMessageContaining("at least one seed");
+    assertThat(PerturbationSuite.withSeeds(9, 10).excluding(1, 2, 1))
+        .hasToString("PerturbationSuite[seeds=[9, 10], excluding=[1, 2], kinds=8]");
   }
 }
