@@ -174,11 +174,24 @@ public final class NumericGrounding implements Guardrail {
   private static String drugBefore(List<Tok> toks, int tok) {
     for (int k = tok - 1; k >= Math.max(0, tok - 4); k--) {
       if (Lexicon.MEDICATIONS.contains(toks.get(k).norm())) {
-        List<String> canon = Lexicon.SYNONYMS.get(toks.get(k).norm());
-        return canon != null ? canon.get(0) : toks.get(k).norm();
+        return canonical(toks.get(k));
+      }
+    }
+    // "5 mg of melatonin": the drug after its dose
+    for (int k = tok + 1; k < Math.min(toks.size(), tok + 4); k++) {
+      if (Lexicon.MEDICATIONS.contains(toks.get(k).norm())) {
+        return canonical(toks.get(k));
+      }
+      if (toks.get(k).kind() == Tok.Kind.PUNCT) {
+        break;
       }
     }
     return null;
+  }
+
+  private static String canonical(Tok t) {
+    List<String> canon = Lexicon.SYNONYMS.get(t.norm());
+    return canon != null ? canon.get(0) : t.norm();
   }
 
   /**
@@ -219,6 +232,10 @@ public final class NumericGrounding implements Guardrail {
       // the drug's mention and the value may sit in neighbouring turns ("lisinopril?" — "twenty milligrams")
       for (int turn : turns) {
         for (int other = Math.max(0, turn - 1); other <= Math.min(idx.turns.size() - 1, turn + 1); other++) {
+          if (other == turn) {
+            // within one turn only the window above pairs them: a long dictation names many drugs and doses
+            continue;
+          }
           int[] drugTurns = idx.turnsByTerm.get(drug);
           if (java.util.Arrays.binarySearch(drugTurns, other) >= 0) {
             return true;

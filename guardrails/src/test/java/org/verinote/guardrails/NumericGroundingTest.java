@@ -78,4 +78,26 @@ class NumericGroundingTest {
     assertThat(runWith(t, "Pain 7/10. Grade 2/6 murmur. Strength 4/5.").findings())
         .noneMatch(f -> f.message().contains("pair"));
   }
+
+  @Test
+  void aDose_isPairedWithItsDrug_withinATurnOnlyByNearness() {
+    String t = "[doctor] we changed her torsemide to twenty milligrams by mouth daily . she also takes lisinopril"
+        + " every day for her blood pressure .\n[patient] yes .\n";
+    // twenty is said, but for torsemide: within one long turn the drug's mere presence confirms nothing
+    assertThat(Fixtures.run(layer, "plan", t, "Lisinopril 20 mg daily.").findings()).singleElement()
+        .satisfies(f -> assertThat(f.code()).isEqualTo("DOSE_NOT_CONFIRMED"));
+    assertThat(Fixtures.run(layer, "plan", t, "Torsemide 20 mg daily.").findings()).isEmpty();
+    // the question-and-answer pair in neighbouring turns still confirms it
+    String qa = "[doctor] and the lisinopril ?\n[patient] twenty milligrams , and five of the other one .\n";
+    assertThat(Fixtures.run(layer, "plan", qa, "Lisinopril 20 mg daily.").findings()).isEmpty();
+  }
+
+  @Test
+  void aDrugAfterItsDose_isPairedToo() {
+    String t = "[doctor] take ten milligrams of melatonin as needed .\n[patient] ok .\n"
+        + "[doctor] i also want you on aspirin , and five milligrams of the amlodipine .\n";
+    assertThat(Fixtures.run(layer, "plan", t, "Take 10 mg of melatonin as needed.").findings()).isEmpty();
+    assertThat(Fixtures.run(layer, "plan", t, "Take 5 mg of melatonin as needed.").findings()).singleElement()
+        .satisfies(f -> assertThat(f.code()).isEqualTo("DOSE_NOT_CONFIRMED"));
+  }
 }
