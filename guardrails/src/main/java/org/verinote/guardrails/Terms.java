@@ -9,6 +9,18 @@ import java.util.List;
  * too), function words and note boilerplate dropped. Stateless and thread-safe.
  */
 final class Terms {
+  private static final java.util.Set<String> DIGIT_WORDS = java.util.Set.of("zero", "one", "two", "three", "four",
+      "five", "six", "seven", "eight", "nine");
+
+  /**
+   * Whether the full stop at {@code j} is a spoken decimal point: speech recognition writes "two point five of
+   * norvasc" as "two . five of norvasc" and "ninety eight point six" as "ninety eight . six" — a number run before
+   * it (without a point yet), one digit word after it.
+   */
+  private static boolean spokenPoint(List<Tok> toks, int j, int to, List<String> run) {
+    return !run.isEmpty() && !run.contains("point") && toks.get(j).raw().equals(".") && j + 1 < to
+        && DIGIT_WORDS.contains(toks.get(j + 1).low());
+  }
 
   /**
    * One term and the token it came from.
@@ -83,7 +95,12 @@ final class Terms {
       if (Numbers.isNumberWord(w) && !w.equals("second")) {
         int j = i;
         List<String> run = new ArrayList<>();
-        while (j < to && toks.get(j).isWord()) {
+        while (j < to && (toks.get(j).isWord() || (transcriptSide && spokenPoint(toks, j, to, run)))) {
+          if (!toks.get(j).isWord()) {
+            run.add("point");
+            j++;
+            continue;
+          }
           String x = toks.get(j).low();
           boolean connector = (x.equals("and") || x.equals("point") || x.equals("a")) && j + 1 < to
               && toks.get(j + 1).isWord()

@@ -100,4 +100,14 @@ class NumericGroundingTest {
     assertThat(Fixtures.run(layer, "plan", t, "Take 5 mg of melatonin as needed.").findings()).singleElement()
         .satisfies(f -> assertThat(f.code()).isEqualTo("DOSE_NOT_CONFIRMED"));
   }
+
+  @Test
+  void aFullStopBetweenSpokenNumbers_isTheirDecimalPoint() {
+    java.util.List<Tok> toks = Tokenizer.tokenize("you're on two . five of norvasc . temperature ninety eight . six");
+    assertThat(Terms.of(toks, 0, toks.size(), true)).extracting(Terms.Term::text).contains("#2.5", "#98.6")
+        .doesNotContain("#5");
+    String t = "[doctor] you're on two . five of norvasc for your blood pressure .\n[patient] yes .\n";
+    assertThat(Fixtures.run(layer, "plan", t, "Norvasc 2.5 mg daily.").findings()).isEmpty();
+    assertThat(Fixtures.run(layer, "plan", t, "Norvasc 5 mg daily.").findings()).isNotEmpty();
+  }
 }
