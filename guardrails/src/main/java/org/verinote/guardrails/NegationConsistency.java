@@ -527,7 +527,7 @@ public final class NegationConsistency implements Guardrail {
      * context and statement rules) per agreeing one. The default flags only when no counted mention agrees. A
      * lower ratio catches more flipped assertions and flags more clean sentences; the measured curve is in
      * docs/guides/guardrails.md (ratio 3 on ACI-Bench: flipped-negation recall 0.855 → 0.861 on validation seeds,
-     * clean-note conflicts 2.07 → 2.21 per note).
+     * clean-note conflicts 2.04 → 2.18 per note).
      *
      * @param ratio 2..10
      * @return this builder
@@ -545,7 +545,7 @@ public final class NegationConsistency implements Guardrail {
      * Also flags a finding the note asserts that the transcript only asks about, in a yes/no question no answer
      * confirms ("any trauma before that?" — "i've been lifting more", written up as "reports trauma"), in the
      * sections that record what the patient reports (history, review of systems). Off by default: on ACI-Bench it
-     * catches 5 more of 504 flipped negations on the validation seeds (0.855 → 0.865) and flags 33 clean
+     * catches 5 more of 504 flipped negations on the validation seeds (0.855 → 0.865) and flags 36 clean
      * gold-note phrases, most of them answered in words the layer does not read as yes. The measured figures are
      * in docs/guides/guardrails.md.
      *
@@ -563,7 +563,7 @@ public final class NegationConsistency implements Guardrail {
      * "advise ibuprofen for fever", is never judged), and the transcript often negates that finding in the
      * present: on the published GPT-4 notes of ACI-Bench test1 every such conflict read by hand was a false alarm.
      * Off, the layer no longer flags them: on ACI-Bench, 7 fewer of 504 flipped negations caught on the validation
-     * seeds (0.855 → 0.841) for 28 fewer clean gold-note findings (263 → 235) and 8 fewer on the published notes.
+     * seeds (0.855 → 0.841) for 28 fewer clean gold-note findings (259 → 231) and 7 fewer on the published notes.
      *
      * @param judge false to leave a plan section's assertions unjudged (its denials are still judged)
      * @return this builder
