@@ -136,9 +136,9 @@ final class Lexicon {
       + " complains complaint complaints chief problem problems issue issues concern concerns including include"
       + " includes consistent appears appear likely possible secondary status post";
 
-  private static final String MEDICATION_NAMES = "acetaminophen ibuprofen naproxen aspirin melatonin lisinopril losartan"
-      + " valsartan irbesartan olmesartan enalapril ramipril benazepril amlodipine nifedipine diltiazem verapamil"
-      + " metoprolol atenolol carvedilol propranolol labetalol bisoprolol hydrochlorothiazide chlorthalidone"
+  private static final String MEDICATION_NAMES = "acetaminophen ibuprofen naproxen aspirin melatonin lisinopril"
+      + " losartan valsartan irbesartan olmesartan enalapril ramipril benazepril amlodipine nifedipine diltiazem"
+      + " verapamil metoprolol atenolol carvedilol propranolol labetalol bisoprolol hydrochlorothiazide chlorthalidone"
       + " furosemide torsemide bumetanide spironolactone eplerenone metformin glipizide glyburide glimepiride"
       + " sitagliptin linagliptin empagliflozin dapagliflozin canagliflozin semaglutide liraglutide dulaglutide"
       + " tirzepatide insulin glargine lispro aspart detemir atorvastatin simvastatin rosuvastatin pravastatin"

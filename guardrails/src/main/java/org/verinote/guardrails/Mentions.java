@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.verinote.core.SpeakerRole;
 
 /**
  * The transcript side of {@link NegationConsistency}: finds a note phrase's mentions in the transcript with their
@@ -290,7 +291,7 @@ final class Mentions {
   private static List<Mention> recapped(TranscriptIndex idx, List<Mention> ms) {
     List<Mention> out = new ArrayList<>();
     for (Mention m : ms) {
-      if (idx.turns.get(m.turn()).role() != org.verinote.core.SpeakerRole.CLINICIAN || m.asked()) {
+      if (idx.turns.get(m.turn()).role() != SpeakerRole.CLINICIAN || m.asked()) {
         continue;
       }
       List<Tok> toks = idx.toks.get(m.turn());

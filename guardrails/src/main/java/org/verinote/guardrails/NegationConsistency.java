@@ -559,8 +559,8 @@ public final class NegationConsistency implements Guardrail {
 
     /**
      * Whether a finding a plan or assessment section asserts is judged (default true). A plan names what it treats,
-     * tests or warns about ("educate on blood sugar monitoring", "fracture cannot be excluded"; what a treatment is for,
-     * "advise ibuprofen for fever", is never judged), and the transcript often negates that finding in the
+     * tests or warns about ("educate on blood sugar monitoring", "fracture cannot be excluded"; what a treatment
+     * is for, "advise ibuprofen for fever", is never judged), and the transcript often negates that finding in the
      * present: on the published GPT-4 notes of ACI-Bench test1 every such conflict read by hand was a false alarm.
      * Off, the layer no longer flags them: on ACI-Bench, 7 fewer of 504 flipped negations caught on the validation
      * seeds (0.855 → 0.841) for 28 fewer clean gold-note findings (259 → 231) and 7 fewer on the published notes.
