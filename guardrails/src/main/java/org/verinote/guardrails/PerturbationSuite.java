@@ -132,16 +132,19 @@ public final class PerturbationSuite {
   }
 
   private final long[] seeds;
-  /** Seeds whose cases are left out (each remaining case then counted once); empty for none. */
+  /** Seeds whose cases are left out; empty for none. */
   private final long[] excluded;
+  /** Whether a case the seeds draw more than once is counted once (always so with an exclusion). */
+  private final boolean distinct;
 
   private PerturbationSuite(long[] seeds) {
-    this(seeds, new long[0]);
+    this(seeds, new long[0], false);
   }
 
-  private PerturbationSuite(long[] seeds, long[] excluded) {
+  private PerturbationSuite(long[] seeds, long[] excluded, boolean distinct) {
     this.seeds = seeds;
     this.excluded = excluded;
+    this.distinct = distinct || excluded.length > 0;
   }
 
   /**
@@ -189,20 +192,31 @@ public final class PerturbationSuite {
     if (usedSeeds.length == 0) {
       throw new IllegalArgumentException("at least one seed to exclude is needed");
     }
-    return new PerturbationSuite(seeds, java.util.Arrays.stream(usedSeeds).distinct().toArray());
+    return new PerturbationSuite(seeds, java.util.Arrays.stream(usedSeeds).distinct().toArray(), true);
+  }
+
+  /**
+   * This suite's cases, each once: pooled seeds draw many of the same cases again (see {@link #excluding}), which
+   * a pooled report would count as often as they are drawn. Use it to measure a chain on a corpus its rules were
+   * never tuned on, where no seed needs excluding: {@code withSeeds(1, …, 10).distinct()}.
+   *
+   * @return a suite with this suite's seeds and exclusion that counts each case once
+   */
+  public PerturbationSuite distinct() {
+    return new PerturbationSuite(seeds, excluded, true);
   }
 
   /**
    * Generates the cases: one per kind per encounter where the kind applies (a note without a dose gets no
    * changed-dose case), for each seed; with {@link #excluding}, without the excluded seeds' cases and each case
-   * once.
+   * once; with {@link #distinct}, each case once.
    *
    * @param encounters grounded notes
    * @return the cases, by seed, then encounter, then kind
    */
   public List<Case> cases(List<Encounter> encounters) {
     List<Case> out = draw(seeds, encounters);
-    if (excluded.length == 0) {
+    if (!distinct) {
       return out;
     }
     java.util.Set<String> used = new java.util.HashSet<>();
@@ -313,6 +327,7 @@ public final class PerturbationSuite {
   public String toString() {
     return "PerturbationSuite[seeds=" + java.util.Arrays.toString(seeds)
         + (excluded.length == 0 ? "" : ", excluding=" + java.util.Arrays.toString(excluded))
+        + (distinct && excluded.length == 0 ? ", distinct" : "")
         + ", kinds=" + Kind.values().length + "]";
   }
 

@@ -69,4 +69,22 @@ class PerturbationSuiteTest {
     assertThat(PerturbationSuite.withSeeds(9, 10).excluding(1, 2, 1))
         .hasToString("PerturbationSuite[seeds=[9, 10], excluding=[1, 2], kinds=8]");
   }
+
+  @Test
+  void distinct_countsEachPooledCaseOnce_andLosesNone() {
+    List<PerturbationSuite.Encounter> enc = encounters();
+    List<PerturbationSuite.Case> pooled = PerturbationSuite.withSeeds(1, 2, 3, 4, 5, 6).cases(enc);
+    List<PerturbationSuite.Case> distinct = PerturbationSuite.withSeeds(1, 2, 3, 4, 5, 6).distinct().cases(enc);
+    assertThat(places(distinct)).hasSize(distinct.size()).isEqualTo(places(pooled));
+    assertThat(distinct.size()).isLessThan(pooled.size());
+    // the report counts the distinct cases
+    PerturbationSuite.Report rep = PerturbationSuite.withSeeds(1, 2, 3, 4, 5, 6).distinct()
+        .evaluate(Guardrails.standard(), enc);
+    assertThat(rep.totalCases()).isEqualTo(distinct.size());
+    assertThat(PerturbationSuite.withSeeds(9, 10).distinct())
+        .hasToString("PerturbationSuite[seeds=[9, 10], distinct, kinds=8]");
+    // an exclusion already counts each case once
+    assertThat(PerturbationSuite.withSeeds(1, 2, 3).excluding(9).distinct().cases(enc))
+        .hasSameSizeAs(PerturbationSuite.withSeeds(1, 2, 3).excluding(9).cases(enc));
+  }
 }
