@@ -37,6 +37,18 @@ class NegationConsistencyTest {
   }
 
   @Test
+  void clinicalTerm_isComparedWithThePatientsOwnWords() {
+    // hematochezia is "blood in my stool", dysarthria "slurred speech", palpitations "heart racing"
+    assertThat(run("[doctor] any blood in your stool ?\n[patient] no , never .\n", "He has had hematochezia.")
+        .findings()).singleElement().satisfies(f ->
+            assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+    assertThat(run("[patient] my speech has been slurred since monday .\n", "No dysarthria.").findings())
+        .singleElement().satisfies(f ->
+            assertThat(f.message()).startsWith("Negated in the note but asserted in the transcript"));
+    assertThat(run("[doctor] any heart racing ?\n[patient] no .\n", "Denies palpitations.").findings()).isEmpty();
+  }
+
+  @Test
   void negatedQuestion_confirmedByNegativeAnswer_countsAsNegated() {
     GuardVerdict v = run("[doctor] so no issues with the swelling ?\n[patient] none whatsoever .\n",
         "Reports swelling.");
