@@ -66,9 +66,17 @@ final class Tokenizer {
               j++;
             }
           }
-          if (j >= n || !Character.isLetterOrDigit(text.charAt(j))) {
+          int unitEnd = gluedUnitEnd(text, j);
+          if (j >= n || !Character.isLetterOrDigit(text.charAt(j)) || unitEnd > 0) {
             String raw = text.substring(start, j);
             out.add(new Tok(raw, Numbers.canonical(raw.replace(",", "")), start, j, Tok.Kind.NUMBER));
+            if (unitEnd > 0) {
+              // "25mg" is "25 mg": the dose must be checked like any other
+              String unit = text.substring(j, unitEnd);
+              String low = unit.toLowerCase(Locale.ROOT);
+              out.add(new Tok(unit, normalizeLower(low), j, unitEnd, Tok.Kind.WORD, low));
+              j = unitEnd;
+            }
             i = j;
             continue;
           }
@@ -113,6 +121,24 @@ final class Tokenizer {
   /** One shared string per punctuation mark (a transcript has thousands of commas). */
   private static final String[] PUNCT_STRINGS = PUNCT.chars().mapToObj(ch -> String.valueOf((char) ch))
       .toArray(String[]::new);
+
+  /** Units written glued to their number ("25mg", "5ml", "120mmHg"); not "50s" (a decade) nor "2nd". */
+  private static final java.util.Set<String> GLUED_UNITS = java.util.Set.of("mg", "mcg", "g", "gm", "kg", "ml", "cc",
+      "l", "mmhg", "mmol", "meq", "iu", "u", "units", "lb", "lbs", "oz", "cm", "mm", "bpm", "yo");
+
+  /**
+   * @return the end of a unit glued to the number ending at {@code from}, followed by a word boundary; -1 if none
+   */
+  private static int gluedUnitEnd(String text, int from) {
+    int j = from;
+    while (j < text.length() && Character.isLetter(text.charAt(j)) && j - from < 5) {
+      j++;
+    }
+    if (j == from || (j < text.length() && Character.isLetterOrDigit(text.charAt(j)))) {
+      return -1;
+    }
+    return GLUED_UNITS.contains(text.substring(from, j).toLowerCase(Locale.ROOT)) ? j : -1;
+  }
 
   private static boolean allDigits(String s, int from, int to) {
     if (to > s.length()) {

@@ -39,6 +39,21 @@ class NumericGroundingTest {
   }
 
   @Test
+  void doseWithAGluedUnit_isCheckedLikeASpacedOne() {
+    // "80mg" was once one opaque word, so a changed dose written that way passed unchecked
+    String note = "Lisinopril increased to 80mg daily.";
+    GuardVerdict v = Fixtures.run(layer, note);
+    assertThat(v.findings()).singleElement().satisfies(f -> {
+      assertThat(f.code()).isEqualTo("NUMBER_NOT_IN_TRANSCRIPT");
+      assertThat(note.substring(f.location().start(), f.location().end())).isEqualTo("80");
+    });
+    assertThat(Fixtures.run(layer, "Lisinopril increased to 40mg daily.").findings()).isEmpty();
+    // a decade ("in the 50s") and an ordinal stay words, as before
+    assertThat(Tokenizer.tokenize("40mg 5mL 120mmHg 50s 2nd")).extracting(Tok::raw)
+        .containsExactly("40", "mg", "5", "mL", "120", "mmHg", "50s", "2nd");
+  }
+
+  @Test
   void placeholdersAndGluedDigits_areOpaque() {
     GuardVerdict v = Fixtures.run(layer, "[PATIENT_1] seen on [DATE_12]; A1c and COVID-19 discussed; L4 pain.");
     assertThat(v.findings()).isEmpty();
