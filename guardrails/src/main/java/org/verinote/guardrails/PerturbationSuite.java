@@ -27,8 +27,8 @@ import org.verinote.core.guard.GuardrailChain;
  * <p>The seed picks which sentence of each note gets the error. When a chain's rules are tuned by reading a seed's
  * misses, quote figures from cases that were never read — not merely other seeds, which draw many of the same
  * cases again, but other seeds {@link #excluding excluding} the tuning seeds' cases: with the built-in chain, seed
- * 42 (the development seed) gives 0.944 flipped-negation recall, the held-out cases of seeds 9–40 give 0.765
- * (docs/guides/guardrails.md).
+ * 42 (the development seed) gives 0.944 flipped-negation recall, the held-out cases of seeds 9–40 give 0.783
+ * (docs/guides/guardrails.md). On a corpus nobody tuned on, count each pooled case once with {@link #distinct}.
  *
  * <p>Deterministic: the same encounters, seed and chain give the same cases and report. Public so that any chain
  * — including one with custom layers — can be measured the same way (the {@code eval} module and the docs use it).

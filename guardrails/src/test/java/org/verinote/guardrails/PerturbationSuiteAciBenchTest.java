@@ -61,9 +61,10 @@ class PerturbationSuiteAciBenchTest {
     for (PerturbationSuite.Kind k : PerturbationSuite.Kind.values()) {
       System.out.printf("  held out %-22s n=%4d recall=%.3f%n", k, rep.cases().getOrDefault(k, 0), rep.recall(k));
     }
-    // below the 0.95 on held-out cases, measured (see the guide): flipped negation 0.765 (226 cases); the
-    // floor pins it. Every other kind meets it (changed dose 0.972, 281 cases; the rest ≥ 0.99)
-    assertThat(rep.recall(PerturbationSuite.Kind.FLIPPED_NEGATION)).isGreaterThanOrEqualTo(0.76);
+    // below the 0.95 on held-out cases, measured (see the guide): flipped negation 0.783 (226 cases; 0.765
+    // before the lay words of session 15, which were read from MTS-Dialog, not from these); the floor pins it.
+    // Every other kind meets it (changed dose 0.972, 281 cases; the rest ≥ 0.99)
+    assertThat(rep.recall(PerturbationSuite.Kind.FLIPPED_NEGATION)).isGreaterThanOrEqualTo(0.78);
     for (PerturbationSuite.Kind k : PerturbationSuite.Kind.values()) {
       if (k != PerturbationSuite.Kind.FLIPPED_NEGATION) {
         assertThat(rep.recall(k)).as(k.name()).isGreaterThanOrEqualTo(k == PerturbationSuite.Kind.CHANGED_DOSE ? 0.97
