@@ -136,15 +136,18 @@ public final class PerturbationSuite {
   private final long[] excluded;
   /** Whether a case the seeds draw more than once is counted once (always so with an exclusion). */
   private final boolean distinct;
+  /** The kinds drawn. */
+  private final java.util.Set<Kind> kinds;
 
   private PerturbationSuite(long[] seeds) {
-    this(seeds, new long[0], false);
+    this(seeds, new long[0], false, java.util.EnumSet.allOf(Kind.class));
   }
 
-  private PerturbationSuite(long[] seeds, long[] excluded, boolean distinct) {
+  private PerturbationSuite(long[] seeds, long[] excluded, boolean distinct, java.util.Set<Kind> kinds) {
     this.seeds = seeds;
     this.excluded = excluded;
     this.distinct = distinct || excluded.length > 0;
+    this.kinds = java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(kinds));
   }
 
   /**
@@ -192,7 +195,7 @@ public final class PerturbationSuite {
     if (usedSeeds.length == 0) {
       throw new IllegalArgumentException("at least one seed to exclude is needed");
     }
-    return new PerturbationSuite(seeds, java.util.Arrays.stream(usedSeeds).distinct().toArray(), true);
+    return new PerturbationSuite(seeds, java.util.Arrays.stream(usedSeeds).distinct().toArray(), true, kinds);
   }
 
   /**
@@ -203,7 +206,21 @@ public final class PerturbationSuite {
    * @return a suite with this suite's seeds and exclusion that counts each case once
    */
   public PerturbationSuite distinct() {
-    return new PerturbationSuite(seeds, excluded, true);
+    return new PerturbationSuite(seeds, excluded, true, kinds);
+  }
+
+  /**
+   * This suite restricted to some kinds: the same cases of those kinds as the whole suite draws (each kind's
+   * choices are random independently of the others), none of the other kinds. Use it when each case is expensive
+   * to check — a chain with an {@link LlmJudge} makes one model call per case and per unperturbed note.
+   *
+   * @param first a kind to keep
+   * @param more further kinds to keep
+   * @return a suite with this suite's seeds, exclusion and counting that draws only the given kinds
+   */
+  public PerturbationSuite only(Kind first, Kind... more) {
+    java.util.Set<Kind> k = java.util.EnumSet.of(Objects.requireNonNull(first, "first"), more);
+    return new PerturbationSuite(seeds, excluded, distinct, k);
   }
 
   /**
@@ -215,12 +232,12 @@ public final class PerturbationSuite {
    * @return the cases, by seed, then encounter, then kind
    */
   public List<Case> cases(List<Encounter> encounters) {
-    List<Case> out = draw(seeds, encounters);
+    List<Case> out = draw(seeds, kinds, encounters);
     if (!distinct) {
       return out;
     }
     java.util.Set<String> used = new java.util.HashSet<>();
-    for (Case c : draw(excluded, encounters)) {
+    for (Case c : draw(excluded, kinds, encounters)) {
       used.add(identity(c));
     }
     java.util.Set<String> kept = new java.util.HashSet<>();
@@ -243,11 +260,11 @@ public final class PerturbationSuite {
         + '\u0000' + c.changed().end() + '\u0000' + text;
   }
 
-  private static List<Case> draw(long[] seeds, List<Encounter> encounters) {
+  private static List<Case> draw(long[] seeds, java.util.Set<Kind> kinds, List<Encounter> encounters) {
     List<Case> out = new ArrayList<>();
     for (long seed : seeds) {
       for (Encounter e : encounters) {
-        for (Kind k : Kind.values()) {
+        for (Kind k : kinds) {
           Random rnd = new Random(seed * 31 + e.id().hashCode() * 17L + k.ordinal());
           Perturber.perturb(k, e, rnd).ifPresent(out::add);
         }
@@ -328,7 +345,7 @@ public final class PerturbationSuite {
     return "PerturbationSuite[seeds=" + java.util.Arrays.toString(seeds)
         + (excluded.length == 0 ? "" : ", excluding=" + java.util.Arrays.toString(excluded))
         + (distinct && excluded.length == 0 ? ", distinct" : "")
-        + ", kinds=" + Kind.values().length + "]";
+        + (kinds.size() == Kind.values().length ? ", kinds=" + kinds.size() : ", kinds=" + kinds) + "]";
   }
 
   static String lower(String s) {

@@ -87,4 +87,24 @@ class PerturbationSuiteTest {
     assertThat(PerturbationSuite.withSeeds(1, 2, 3).excluding(9).distinct().cases(enc))
         .hasSameSizeAs(PerturbationSuite.withSeeds(1, 2, 3).excluding(9).cases(enc));
   }
+
+  @Test
+  void only_drawsTheSameCasesOfTheGivenKinds_andNoOthers() {
+    List<PerturbationSuite.Encounter> enc = encounters();
+    List<PerturbationSuite.Case> all = PerturbationSuite.withSeeds(1, 2, 3).excluding(4).cases(enc);
+    List<PerturbationSuite.Case> negations = PerturbationSuite.withSeeds(1, 2, 3).excluding(4)
+        .only(PerturbationSuite.Kind.FLIPPED_NEGATION).cases(enc);
+    assertThat(negations).isNotEmpty()
+        .allMatch(c -> c.kind() == PerturbationSuite.Kind.FLIPPED_NEGATION)
+        .isEqualTo(all.stream().filter(c -> c.kind() == PerturbationSuite.Kind.FLIPPED_NEGATION).toList());
+    PerturbationSuite.Report rep = PerturbationSuite.withSeed(1)
+        .only(PerturbationSuite.Kind.CHANGED_DOSE, PerturbationSuite.Kind.CHANGED_AGE)
+        .evaluate(Guardrails.standard(), enc);
+    assertThat(rep.cases()).containsOnlyKeys(PerturbationSuite.Kind.CHANGED_DOSE, PerturbationSuite.Kind.CHANGED_AGE);
+    assertThat(PerturbationSuite.withSeeds(9, 10).distinct().only(PerturbationSuite.Kind.FLIPPED_NEGATION))
+        .hasToString("PerturbationSuite[seeds=[9, 10], distinct, kinds=[FLIPPED_NEGATION]]");
+    // the restriction is kept by the other derivations
+    assertThat(PerturbationSuite.withSeed(1).only(PerturbationSuite.Kind.CHANGED_AGE).excluding(2).distinct())
+        .hasToString("PerturbationSuite[seeds=[1], excluding=[2], kinds=[CHANGED_AGE]]");
+  }
 }
