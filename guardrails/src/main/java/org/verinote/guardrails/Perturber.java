@@ -52,8 +52,8 @@ final class Perturber {
       case CHANGED_DOSE:
         return replaceNumber(e, kind, rnd, DOSE, 1, v -> changedDose(v, rnd));
       case CHANGED_VITAL: {
-        Optional<Case> bp = replaceNumber(e, kind, rnd, BP, 1 + rnd.nextInt(2), v -> v + pick(rnd, -20, -15, -10,
-            10, 15, 20));
+        Optional<Case> bp = replaceNumber(e, kind, rnd, BP, Perturber::plausiblePressure, 1 + rnd.nextInt(2),
+            v -> v + pick(rnd, -20, -15, -10, 10, 15, 20));
         return bp.isPresent() ? bp : replaceNumber(e, kind, rnd, VITAL, 2, v -> v + pick(rnd, -12, -8, -5, 5, 8, 12));
       }
       case CHANGED_AGE:
@@ -112,12 +112,29 @@ final class Perturber {
   }
 
   private static Optional<Case> replaceNumber(Encounter e, Kind kind, Random rnd, Pattern p, int group, Change f) {
+    return replaceNumber(e, kind, rnd, p, m -> true, group, f);
+  }
+
+  /**
+   * Whether an "a/b" is a blood pressure: not a date ("11/07"), a pain score ("10/10") or a drug's strength
+   * ("400/80").
+   */
+  static boolean plausiblePressure(Matcher m) {
+    int systolic = Integer.parseInt(m.group(1));
+    int diastolic = Integer.parseInt(m.group(2));
+    return systolic >= 60 && systolic <= 300 && diastolic >= 20 && diastolic <= 200 && systolic > diastolic;
+  }
+
+  private static Optional<Case> replaceNumber(Encounter e, Kind kind, Random rnd, Pattern p,
+      java.util.function.Predicate<Matcher> valid, int group, Change f) {
     List<int[]> hits = new ArrayList<>();
     List<NoteSection> sections = e.note().sections();
     for (int si = 0; si < sections.size(); si++) {
       Matcher m = p.matcher(sections.get(si).text());
       while (m.find()) {
-        hits.add(new int[] {si, m.start(group), m.end(group)});
+        if (valid.test(m)) {
+          hits.add(new int[] {si, m.start(group), m.end(group)});
+        }
       }
     }
     if (hits.isEmpty()) {

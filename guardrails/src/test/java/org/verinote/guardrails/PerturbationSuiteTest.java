@@ -107,4 +107,22 @@ class PerturbationSuiteTest {
     assertThat(PerturbationSuite.withSeed(1).only(PerturbationSuite.Kind.CHANGED_AGE).excluding(2).distinct())
         .hasToString("PerturbationSuite[seeds=[1], excluding=[2], kinds=[CHANGED_AGE]]");
   }
+
+  @Test
+  void changedVital_isDrawnOnlyFromVitals_notFromDatesScoresOrStrengths() {
+    Transcript t = Transcript.parse("[doctor] how is the pain ?\n[patient] ten out of ten at night .\n");
+    String notVitals = "HISTORY OF PRESENT ILLNESS\nLast dental exam was in 11/07. Pain is 10/10 at night. Bactrim "
+        + "400/80 twice daily.";
+    List<PerturbationSuite.Encounter> none = List.of(new PerturbationSuite.Encounter("d", t,
+        Guardrails.parseNote(notVitals)));
+    assertThat(PerturbationSuite.withSeeds(1, 2, 3, 4, 5).only(PerturbationSuite.Kind.CHANGED_VITAL).cases(none))
+        .isEmpty();
+    List<PerturbationSuite.Encounter> bp = List.of(new PerturbationSuite.Encounter("v", t,
+        Guardrails.parseNote(notVitals + " Blood pressure 140/90.")));
+    assertThat(PerturbationSuite.withSeeds(1, 2, 3, 4, 5).distinct().only(PerturbationSuite.Kind.CHANGED_VITAL)
+        .cases(bp)).isNotEmpty().allSatisfy(c -> {
+          String text = c.perturbed().sections().get(0).text();
+          assertThat(text).contains("11/07", "10/10", "400/80").doesNotContain("140/90");
+        });
+  }
 }
