@@ -20,8 +20,20 @@ final class Numbers {
       Map.entry("eleven", 11), Map.entry("twelve", 12), Map.entry("thirteen", 13), Map.entry("fourteen", 14),
       Map.entry("fifteen", 15), Map.entry("sixteen", 16), Map.entry("seventeen", 17), Map.entry("eighteen", 18),
       Map.entry("nineteen", 19));
-  static final Map<String, Integer> TENS = Map.of("twenty", 20, "thirty", 30, "forty", 40, "fourty", 40,
-      "fifty", 50, "sixty", 60, "seventy", 70, "eighty", 80, "ninety", 90);
+  static final Map<String, Integer> TENS = tens();
+
+  /** "twenty" … "ninety", and their decades: "in the fifties", "in her fifty's" (50s), "the nineteen nineties". */
+  private static Map<String, Integer> tens() {
+    Map<String, Integer> m = new java.util.HashMap<>(Map.of("twenty", 20, "thirty", 30, "forty", 40, "fourty", 40,
+        "fifty", 50, "sixty", 60, "seventy", 70, "eighty", 80, "ninety", 90));
+    for (Map.Entry<String, Integer> e : Map.copyOf(m).entrySet()) {
+      String stem = e.getKey().substring(0, e.getKey().length() - 1);
+      m.put(stem + "ies", e.getValue());
+      m.put(e.getKey() + "'s", e.getValue());
+      m.put(e.getKey() + "’s", e.getValue());
+    }
+    return Map.copyOf(m);
+  }
   static final Map<String, Integer> ORDINALS = Map.ofEntries(Map.entry("first", 1), Map.entry("second", 2),
       Map.entry("third", 3), Map.entry("fourth", 4), Map.entry("fifth", 5), Map.entry("sixth", 6),
       Map.entry("seventh", 7), Map.entry("eighth", 8), Map.entry("ninth", 9), Map.entry("tenth", 10),

@@ -84,9 +84,12 @@ public final class NumericGrounding implements Guardrail {
         }
         numbers++;
         String value = t.text().substring(1);
-        NumberClass cls = classify(s.toks, t.tok(), t.endTok());
+        boolean decade = t.endTok() - t.tok() == 1 && isDecade(s.text, first.end());
+        // a decade ("in his 60s", "the 1970s") is a span of ages or years, not one reading: never a vital or a dose
+        NumberClass cls = decade ? NumberClass.OTHER : classify(s.toks, t.tok(), t.endTok());
         Span span = new Span(first.start(), s.toks.get(t.endTok() - 1).end());
-        if (!idx.numbers.contains(value)) {
+        if (!idx.numbers.contains(value) && !(decade && value.matches("19[1-9]0")
+            && idx.numbers.contains(value.substring(2)))) {
           boolean serious = cls != NumberClass.OTHER && first.kind() == Tok.Kind.NUMBER;
           findings.add(Finding.of(NAME, "NUMBER_NOT_IN_TRANSCRIPT", serious ? Severity.ERROR : Severity.WARNING,
               "A" + (cls == NumberClass.OTHER ? " number" : (cls == NumberClass.AGE ? "n age" : " "
@@ -127,6 +130,16 @@ public final class NumericGrounding implements Guardrail {
     return findings.isEmpty() ? new GuardVerdict.Pass(scores) : new GuardVerdict.Flag(findings, scores);
   }
 
+  /** Whether the number ending at {@code end} is written as a decade: "50s", "80's". */
+  private static boolean isDecade(String text, int end) {
+    int j = end;
+    if (j + 1 < text.length() && (text.charAt(j) == '\'' || text.charAt(j) == '’')) {
+      j++;
+    }
+    return j < text.length() && text.charAt(j) == 's'
+        && (j + 1 == text.length() || !Character.isLetterOrDigit(text.charAt(j + 1)));
+  }
+
   private static boolean isListMarker(SectionText s, int tok) {
     Tok t = s.toks.get(tok);
     if (tok + 1 >= s.toks.size() || !(s.toks.get(tok + 1).isPunct('.') || s.toks.get(tok + 1).isPunct(')'))) {
@@ -142,6 +155,10 @@ public final class NumericGrounding implements Guardrail {
   static NumberClass classify(List<Tok> toks, int from, int to) {
     for (int k = to; k < Math.min(toks.size(), to + 2); k++) {
       String w = toks.get(k).norm();
+      if (k == to && toks.get(k).low().equals("percentile")) {
+        // "95th percentile for weight": a rank, not the weight
+        return NumberClass.OTHER;
+      }
       if (DOSE_UNITS.contains(w)) {
         return NumberClass.DOSE;
       }

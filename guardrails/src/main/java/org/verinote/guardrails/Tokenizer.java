@@ -67,6 +67,14 @@ final class Tokenizer {
             }
           }
           int unitEnd = gluedUnitEnd(text, j);
+          int suffixEnd = Math.max(decadeEnd(text, j), ordinalEnd(text, j));
+          if (suffixEnd > 0) {
+            // "the 50s", "60's": the decade's number, said "fifties"; "95th": 95, said "ninety fifth"
+            String raw = text.substring(start, j);
+            out.add(new Tok(raw, Numbers.canonical(raw), start, j, Tok.Kind.NUMBER));
+            i = suffixEnd;
+            continue;
+          }
           if (j >= n || !Character.isLetterOrDigit(text.charAt(j)) || unitEnd > 0) {
             String raw = text.substring(start, j);
             out.add(new Tok(raw, Numbers.canonical(raw.replace(",", "")), start, j, Tok.Kind.NUMBER));
@@ -122,7 +130,32 @@ final class Tokenizer {
   private static final String[] PUNCT_STRINGS = PUNCT.chars().mapToObj(ch -> String.valueOf((char) ch))
       .toArray(String[]::new);
 
-  /** Units written glued to their number ("25mg", "5ml", "120mmHg"); not "50s" (a decade) nor "2nd". */
+  /**
+   * @return the end of a plural "s" or "'s" right after the number ending at {@code from} ("50s", "1990's"), followed
+   *     by a word boundary; -1 if none
+   */
+  private static int decadeEnd(String text, int from) {
+    int n = text.length();
+    int j = from;
+    if (j + 1 < n && (text.charAt(j) == '\'' || text.charAt(j) == '’') && text.charAt(j + 1) == 's') {
+      j++;
+    }
+    if (j >= n || text.charAt(j) != 's' || (j + 1 < n && Character.isLetterOrDigit(text.charAt(j + 1)))) {
+      return -1;
+    }
+    return j + 1;
+  }
+
+  /** @return the end of an ordinal suffix ("1st", "2nd", "3rd", "95th") followed by a word boundary; -1 if none */
+  private static int ordinalEnd(String text, int from) {
+    if (from + 2 > text.length() || (from + 2 < text.length() && Character.isLetterOrDigit(text.charAt(from + 2)))) {
+      return -1;
+    }
+    String suffix = text.substring(from, from + 2).toLowerCase(Locale.ROOT);
+    return suffix.equals("st") || suffix.equals("nd") || suffix.equals("rd") || suffix.equals("th") ? from + 2 : -1;
+  }
+
+  /** Units written glued to their number ("25mg", "5ml", "120mmHg"); decades and ordinals are read apart. */
   private static final java.util.Set<String> GLUED_UNITS = java.util.Set.of("mg", "mcg", "g", "gm", "kg", "ml", "cc",
       "l", "mmhg", "mmol", "meq", "iu", "u", "units", "lb", "lbs", "oz", "cm", "mm", "bpm", "yo");
 

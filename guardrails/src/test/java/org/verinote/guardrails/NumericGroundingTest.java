@@ -48,9 +48,9 @@ class NumericGroundingTest {
       assertThat(note.substring(f.location().start(), f.location().end())).isEqualTo("80");
     });
     assertThat(Fixtures.run(layer, "Lisinopril increased to 40mg daily.").findings()).isEmpty();
-    // a decade ("in the 50s") and an ordinal stay words, as before
+    // a decade and an ordinal are their numbers, without a unit (next test)
     assertThat(Tokenizer.tokenize("40mg 5mL 120mmHg 50s 2nd")).extracting(Tok::raw)
-        .containsExactly("40", "mg", "5", "mL", "120", "mmHg", "50s", "2nd");
+        .containsExactly("40", "mg", "5", "mL", "120", "mmHg", "50", "2");
   }
 
   @Test
@@ -124,5 +124,37 @@ class NumericGroundingTest {
     String t = "[doctor] you're on two . five of norvasc for your blood pressure .\n[patient] yes .\n";
     assertThat(Fixtures.run(layer, "plan", t, "Norvasc 2.5 mg daily.").findings()).isEmpty();
     assertThat(Fixtures.run(layer, "plan", t, "Norvasc 5 mg daily.").findings()).isNotEmpty();
+  }
+
+  @Test
+  void aDecade_isItsNumber_groundedByTheSpokenDecade() {
+    assertThat(Tokenizer.tokenize("the 50s, her 80's, the 1970’s, 50sx")).extracting(Tok::raw, Tok::kind)
+        .contains(org.assertj.core.groups.Tuple.tuple("50", Tok.Kind.NUMBER),
+            org.assertj.core.groups.Tuple.tuple("80", Tok.Kind.NUMBER),
+            org.assertj.core.groups.Tuple.tuple("1970", Tok.Kind.NUMBER),
+            org.assertj.core.groups.Tuple.tuple("50sx", Tok.Kind.WORD));
+    String t = "[doctor] they stopped the cardizem when your heart rate came to fifties .\n"
+        + "[patient] my sister is in her fifty's , and i quit drinking in the seventies .\n";
+    assertThat(Fixtures.run(layer, "hpi", t, "Cardizem was stopped with heart rate in the 50s.").findings()).isEmpty();
+    assertThat(Fixtures.run(layer, "hpi", t, "Sister diagnosed in her 50s. Quit drinking in the 1970s.")
+        .findings()).isEmpty();
+    // "62s" was once an opaque word, so a changed decade passed unchecked
+    String changed = "Cardizem was stopped with heart rate in the 62s.";
+    assertThat(Fixtures.run(layer, "hpi", t, changed).findings()).singleElement().satisfies(f -> {
+      assertThat(f.code()).isEqualTo("NUMBER_NOT_IN_TRANSCRIPT");
+      assertThat(changed.substring(f.location().start(), f.location().end())).isEqualTo("62");
+    });
+    assertThat(Fixtures.run(layer, "hpi", t, "Heart rate in the 90s.").findings()).isNotEmpty();
+    // an ordinal is its number: a changed percentile or date is checked ("ninety fifth", "the 24th")
+    String growth = "[doctor] her head circumference is still over the ninety fifth percentile .\n";
+    assertThat(Fixtures.run(layer, "hpi", growth, "Still over 95th percentile for head circumference.").findings())
+        .isEmpty();
+    assertThat(Fixtures.run(layer, "hpi", growth, "Still over 97th percentile for head circumference.").findings())
+        .singleElement().satisfies(f -> assertThat(f.code()).isEqualTo("NUMBER_NOT_IN_TRANSCRIPT"));
+    assertThat(Fixtures.run(layer, "hpi", "[doctor] surgery is on june 24th .\n", "Surgery on 06/24/2021.")
+        .findings()).extracting(f -> f.location().start()).doesNotContain(3);
+    // a decade is a span of ages or years, not a reading: "heart disease in his 60s" is no vital sign
+    String family = "[patient] my father had heart problems , he died in his sixties .\n";
+    assertThat(Fixtures.run(layer, "hpi", family, "Father died of heart disease in his 60s.").findings()).isEmpty();
   }
 }

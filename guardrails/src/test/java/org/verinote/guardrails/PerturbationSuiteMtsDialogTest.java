@@ -36,11 +36,12 @@ class PerturbationSuiteMtsDialogTest {
         PerturbationSuite.Kind.INSERTED_HEDGE, PerturbationSuite.Kind.REPEATED_PHRASE)) {
       assertThat(rep.recall(k)).as(k.name()).isGreaterThanOrEqualTo(0.99);
     }
-    // doses and vitals are rare in these sections (8 and 7 cases): pinned together
+    // doses and vitals are rare in these sections (16 and 17 cases): pinned together, every one caught since decades
+    // and ordinals are read (a "vital" is a vital sign since then: 6 dates and scores left the 23 vital cases)
     int n = rep.cases().get(PerturbationSuite.Kind.CHANGED_DOSE) + rep.cases().get(PerturbationSuite.Kind.CHANGED_VITAL);
     int caught = rep.caught().getOrDefault(PerturbationSuite.Kind.CHANGED_DOSE, 0)
         + rep.caught().getOrDefault(PerturbationSuite.Kind.CHANGED_VITAL, 0);
-    assertThat(caught).isGreaterThanOrEqualTo(n - 1);
+    assertThat(caught).isEqualTo(n);
     // the dialogues leave note items out: about one sentence in eight is unsupported (ACI-Bench: 4.5 %)
     assertThat(rep.goldUnsupportedRate()).isLessThanOrEqualTo(0.13);
   }
