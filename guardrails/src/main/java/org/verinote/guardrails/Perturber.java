@@ -192,7 +192,13 @@ final class Perturber {
       case "has had": repl = "has not had"; break;
       default: repl = "denies"; break;
     }
-    String text = s.text().substring(0, h[1]) + repl + s.text().substring(h[2]);
+    int cueEnd = h[2];
+    if (repl.equalsIgnoreCase("some") && s.text().startsWith(" longer", cueEnd)) {
+      // "no longer present" flips to "still present", not to the ungrammatical "some longer present"
+      repl = cue.equals("No") ? "Still" : "still";
+      cueEnd += " longer".length();
+    }
+    String text = s.text().substring(0, h[1]) + repl + s.text().substring(cueEnd);
     int end = text.indexOf('.', h[1]);
     return Optional.of(new Case(e.id(), Kind.FLIPPED_NEGATION, s.key(),
         new Span(h[1], end < 0 ? text.length() : end), e.note().withSection(s.withText(text, s.evidence()))));

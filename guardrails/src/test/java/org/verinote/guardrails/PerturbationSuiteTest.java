@@ -125,4 +125,39 @@ class PerturbationSuiteTest {
           assertThat(text).contains("11/07", "10/10", "400/80").doesNotContain("140/90");
         });
   }
+
+  @Test
+  void mixingSeeds_reachesThePlacesTheDefaultDrawNeverDoes() {
+    // two places to flip: java.util.Random's first choice between 2 changes only in long runs over nearby seeds,
+    // and seeds 1-30 fall in one run for this encounter
+    Transcript t = Transcript.parse("[doctor] any dizziness or nausea ?\n[patient] not anymore .\n");
+    List<PerturbationSuite.Encounter> enc = List.of(new PerturbationSuite.Encounter("h", t,
+        Guardrails.parseNote("HISTORY OF PRESENT ILLNESS\nShe is no longer dizzy. No longer nauseated.")));
+    long[] seeds = java.util.stream.LongStream.rangeClosed(1, 30).toArray();
+    PerturbationSuite plain = PerturbationSuite.withSeeds(seeds).only(PerturbationSuite.Kind.FLIPPED_NEGATION);
+    assertThat(plain.distinct().cases(enc)).hasSize(1);
+    List<PerturbationSuite.Case> mixed = plain.mixingSeeds().distinct().cases(enc);
+    assertThat(mixed).hasSize(2);
+    assertThat(plain.mixingSeeds().cases(enc)).isEqualTo(plain.mixingSeeds().cases(enc));
+    // the places the default draw never reaches: held out from anyone who tuned on it
+    List<PerturbationSuite.Case> fresh = plain.mixingSeeds().excluding(plain).cases(enc);
+    assertThat(places(fresh)).hasSize(1).doesNotContainAnyElementsOf(places(plain.cases(enc)))
+        .isSubsetOf(places(mixed));
+    assertThat(PerturbationSuite.withSeeds(1, 2).mixingSeeds().excluding(PerturbationSuite.withSeed(3)))
+        .hasToString("PerturbationSuite[seeds=[1, 2], mixed, excluding PerturbationSuite[seeds=[3], kinds=8], kinds=8]");
+    org.assertj.core.api.Assertions.assertThatIllegalStateException().isThrownBy(() -> PerturbationSuite.withSeed(1)
+        .excluding(PerturbationSuite.withSeed(2)).excluding(PerturbationSuite.withSeed(3)))
+        .withMessageContaining("already excludes");
+  }
+
+  @Test
+  void flippedNegation_ofNoLonger_isStill_notUngrammatical() {
+    Transcript t = Transcript.parse("[doctor] any dizziness or nausea ?\n[patient] not anymore .\n");
+    List<PerturbationSuite.Encounter> enc = List.of(new PerturbationSuite.Encounter("h", t,
+        Guardrails.parseNote("HISTORY OF PRESENT ILLNESS\nShe is no longer dizzy. No longer nauseated.")));
+    List<PerturbationSuite.Case> cases = PerturbationSuite.withSeeds(java.util.stream.LongStream.rangeClosed(1, 30)
+        .toArray()).mixingSeeds().distinct().only(PerturbationSuite.Kind.FLIPPED_NEGATION).cases(enc);
+    assertThat(cases).extracting(c -> c.perturbed().sections().get(0).text()).containsExactlyInAnyOrder(
+        "She is still dizzy. No longer nauseated.", "She is no longer dizzy. Still nauseated.");
+  }
 }

@@ -80,6 +80,14 @@ public final class EvalPerturbCommand implements Callable<Integer> {
   @Option(names = "--distinct", description = "Count each pooled case once (for a corpus nobody tuned on).")
   boolean distinct;
 
+  @Option(names = "--mix-seeds", description = "Mix each seed before drawing, reaching places the default draw "
+      + "never does (PerturbationSuite.mixingSeeds()).")
+  boolean mixSeeds;
+
+  @Option(names = "--exclude-default-draw", paramLabel = "LIST", description = "With --mix-seeds: leave out every "
+      + "case these seeds draw with the default draw, e.g. 1-300: cases nobody tuning on the default draw has seen.")
+  String excludeDefaultDraw;
+
   @Option(names = "--kinds", paramLabel = "LIST", description = "Only these kinds, e.g. flipped-negation,changed-dose "
       + "(default: all). Use it with --judge: each case costs a model call.")
   String kinds;
@@ -116,6 +124,21 @@ public final class EvalPerturbCommand implements Callable<Integer> {
         throw new InvalidInputException("--format must be 'text' or 'json', got '" + format + "'.");
       }
       PerturbationSuite suite = PerturbationSuite.withSeeds(parseSeeds("--seeds", seeds));
+      if (mixSeeds) {
+        suite = suite.mixingSeeds();
+      }
+      if (excludeDefaultDraw != null) {
+        if (!mixSeeds) {
+          throw new InvalidInputException("--exclude-default-draw needs --mix-seeds: without it, use --exclude.");
+        }
+        PerturbationSuite used = PerturbationSuite.withSeeds(parseSeeds("--exclude-default-draw", excludeDefaultDraw));
+        if (kinds != null) {
+          // only the kinds measured need drawing
+          List<Kind> ks = parseKinds(kinds);
+          used = used.only(ks.get(0), ks.subList(1, ks.size()).toArray(new Kind[0]));
+        }
+        suite = suite.excluding(used);
+      }
       if (exclude != null) {
         suite = suite.excluding(parseSeeds("--exclude", exclude));
       }
@@ -267,7 +290,9 @@ public final class EvalPerturbCommand implements Callable<Integer> {
 
   /** The suite as the options gave it ("seeds 9-40 excluding 42,1-8"), shorter than its toString. */
   private String describe() {
-    return "seeds " + seeds.strip() + (exclude == null ? "" : " excluding " + exclude.strip())
+    return "seeds " + seeds.strip() + (mixSeeds ? " mixed" : "")
+        + (excludeDefaultDraw == null ? "" : " excluding the default draw's " + excludeDefaultDraw.strip())
+        + (exclude == null ? "" : " excluding " + exclude.strip())
         + (distinct && exclude == null ? ", each case once" : "") + (kinds == null ? "" : ", kinds " + kinds.strip());
   }
 

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verinote.core.testkit.SharedData;
 import org.verinote.examples.cli.VerinoteCli;
+import org.verinote.guardrails.PerturbationSuite;
 import picocli.CommandLine;
 
 /**
@@ -143,6 +144,37 @@ class EvalPerturbCommandTest {
     assertThat(calls.get()).isEqualTo(2 + cases);
     assertThat(prompts).allSatisfy(p -> assertThat(p).contains("any fever or chills").contains("\n1. "));
     assertThat(r.err()).contains("judge: " + (2 + cases) + " calls, 0 failed");
+  }
+
+  @Test
+  void mixedSeeds_excludingTheDefaultDraw_areTheSuitesNeverDrawnCases() throws Exception {
+    // eight notes with two places to flip each; the default draw's seeds 1-3 leave some unseen
+    Path data = dir.resolve("two.jsonl");
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < 8; i++) {
+      lines.append("{\"id\":\"E").append(i).append("\",\"transcript\":\"[doctor] any dizziness or nausea ?\\n"
+          + "[patient] not anymore . i am 4").append(i).append(" .\",\"reference\":\"HISTORY OF PRESENT ILLNESS\\n"
+          + "She is 4").append(i).append(" years old. She is no longer dizzy. No longer nauseated.\"}\n");
+    }
+    Files.writeString(data, lines.toString());
+    Run fresh = run("eval", "perturb", "--dataset", data.toString(), "--seeds", "1-40", "--mix-seeds",
+        "--exclude-default-draw", "1-3", "--kinds", "flipped-negation,changed-age", "--format", "json");
+    assertThat(fresh.code()).as(fresh.err()).isZero();
+    // the same cases as the API gives for the encounters as the command names them
+    List<PerturbationSuite.Encounter> enc = EvalPerturbCommand.encounters(List.of(data));
+    long[] seeds = java.util.stream.LongStream.rangeClosed(1, 40).toArray();
+    PerturbationSuite.Kind neg = PerturbationSuite.Kind.FLIPPED_NEGATION;
+    PerturbationSuite.Kind age = PerturbationSuite.Kind.CHANGED_AGE;
+    List<PerturbationSuite.Case> expected = PerturbationSuite.withSeeds(seeds).mixingSeeds().only(neg, age)
+        .excluding(PerturbationSuite.withSeeds(1, 2, 3).only(neg, age)).cases(enc);
+    assertThat(expected).isNotEmpty().hasSizeLessThan(PerturbationSuite.withSeeds(seeds).mixingSeeds().only(neg, age)
+        .distinct().cases(enc).size());
+    JsonNode rep = JSON.readTree(fresh.out());
+    assertThat(rep.at("/standard/cases").asInt()).isEqualTo(expected.size());
+    assertThat(rep.get("suite").asText()).contains("mixed", "excluding PerturbationSuite[");
+    Run bad = run("eval", "perturb", "--dataset", data.toString(), "--exclude-default-draw", "1-3");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("--exclude-default-draw needs --mix-seeds");
   }
 
   @Test
