@@ -193,6 +193,11 @@ final class Perturber {
       default: repl = "denies"; break;
     }
     int cueEnd = h[2];
+    if (h[3] == 1 && !repl.equalsIgnoreCase("some") && s.text().startsWith(" any ", cueEnd)) {
+      // "denies any injury" flips to "reports injury", "without any difficulty" to "with difficulty": "reports any
+      // injury" is no sentence a note would contain
+      cueEnd += " any".length();
+    }
     if (repl.equalsIgnoreCase("some") && s.text().startsWith(" longer", cueEnd)) {
       // "no longer present" flips to "still present", not to the ungrammatical "some longer present"
       repl = cue.equals("No") ? "Still" : "still";

@@ -151,7 +151,7 @@ class PerturbationSuiteTest {
   }
 
   @Test
-  void flippedNegation_ofNoLonger_isStill_notUngrammatical() {
+  void flippedNegation_readsAsANoteWould_stillForNoLonger_noAnyAfterAnAffirmation() {
     Transcript t = Transcript.parse("[doctor] any dizziness or nausea ?\n[patient] not anymore .\n");
     List<PerturbationSuite.Encounter> enc = List.of(new PerturbationSuite.Encounter("h", t,
         Guardrails.parseNote("HISTORY OF PRESENT ILLNESS\nShe is no longer dizzy. No longer nauseated.")));
@@ -159,5 +159,12 @@ class PerturbationSuiteTest {
         .toArray()).mixingSeeds().distinct().only(PerturbationSuite.Kind.FLIPPED_NEGATION).cases(enc);
     assertThat(cases).extracting(c -> c.perturbed().sections().get(0).text()).containsExactlyInAnyOrder(
         "She is still dizzy. No longer nauseated.", "She is no longer dizzy. Still nauseated.");
+    // "denies any injury" flips to "reports injury", not to "reports any injury"
+    List<PerturbationSuite.Encounter> any = List.of(new PerturbationSuite.Encounter("a", t,
+        Guardrails.parseNote("HISTORY OF PRESENT ILLNESS\nHe denies any injury. He walks without any difficulty.")));
+    assertThat(PerturbationSuite.withSeeds(java.util.stream.LongStream.rangeClosed(1, 30).toArray()).mixingSeeds()
+        .distinct().only(PerturbationSuite.Kind.FLIPPED_NEGATION).cases(any))
+        .extracting(c -> c.perturbed().sections().get(0).text()).containsExactlyInAnyOrder(
+            "He reports injury. He walks without any difficulty.", "He denies any injury. He walks with difficulty.");
   }
 }
