@@ -93,10 +93,12 @@ public final class EvalPerturbCommand implements Callable<Integer> {
   String kinds;
 
   @Option(names = "--judge", paramLabel = "MODEL", description = "Also measure the chain with an LLM judge layer: "
-      + "ollama:<model>. One call per case and per clean note; needs --allow-remote-judge.")
+      + "ollama:<model> or openai:<model> (llama.cpp, vLLM). One call per case and per clean note; needs "
+      + "--allow-remote-judge.")
   String judge;
 
-  @Option(names = "--base-url", defaultValue = "http://localhost:11434", description = "Ollama URL.")
+  @Option(names = "--base-url", defaultValue = "http://localhost:11434", description = "Judge server URL: Ollama's "
+      + "(default: ${DEFAULT-VALUE}) or an OpenAI-compatible one, e.g. http://localhost:8080/v1.")
   String baseUrl;
 
   @Option(names = "--allow-remote-judge", description = "Let the judge model (reached over HTTP) see transcript and "

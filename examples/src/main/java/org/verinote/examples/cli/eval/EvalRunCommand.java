@@ -39,11 +39,12 @@ public final class EvalRunCommand implements Callable<Integer> {
   Path metadata;
 
   @Option(names = "--model", defaultValue = "extractive",
-      description = "extractive (embedded, offline), baseline (copy-turns rules) or ollama:<model> "
-          + "(default: ${DEFAULT-VALUE}).")
+      description = "extractive (embedded, offline), baseline (copy-turns rules), ollama:<model> or openai:<model> "
+          + "(an OpenAI-compatible server such as llama.cpp or vLLM at --base-url) (default: ${DEFAULT-VALUE}).")
   String model;
 
-  @Option(names = "--base-url", defaultValue = "http://localhost:11434", description = "Ollama URL.")
+  @Option(names = "--base-url", defaultValue = "http://localhost:11434", description = "Model server URL: Ollama's "
+      + "(default: ${DEFAULT-VALUE}) or an OpenAI-compatible one, e.g. http://localhost:8080/v1.")
   String baseUrl;
 
   @Option(names = "--template", defaultValue = "aci-bench", description = "Note template id (default: ${DEFAULT-VALUE}).")
@@ -67,7 +68,8 @@ public final class EvalRunCommand implements Callable<Integer> {
       description = "Also write the notes as CSV (id,note) for 'eval score' or a judge. Contains clinical text.")
   Path savePredictions;
 
-  @Option(names = "--judge", description = "Also judge a sample of the notes with this model (ollama:<model>); "
+  @Option(names = "--judge", description = "Also judge a sample of the notes with this model (ollama:<model> or "
+      + "openai:<model>); "
       + "adds judge.<criterion> metrics. HTTP models need --allow-remote-judge.")
   String judge;
 

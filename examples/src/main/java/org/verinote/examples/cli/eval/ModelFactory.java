@@ -5,11 +5,13 @@ import org.verinote.core.InvalidInputException;
 import org.verinote.core.model.ExtractiveModelProvider;
 import org.verinote.core.model.ModelProvider;
 import org.verinote.core.providers.OllamaProvider;
+import org.verinote.core.providers.OpenAiCompatibleProvider;
 
 /**
- * Builds the model for {@code eval run --model}: {@code extractive} (the SDK's embedded extractive model),
- * {@code baseline} (a copy-turns rule baseline) or {@code ollama:<model>} (a local Ollama server at
- * {@code --base-url}).
+ * Builds the model for {@code eval run --model} and the judges: {@code extractive} (the SDK's embedded extractive
+ * model), {@code baseline} (a copy-turns rule baseline), {@code ollama:<model>} (a local Ollama server at
+ * {@code --base-url}) or {@code openai:<model>} (an OpenAI-compatible server at {@code --base-url} such as
+ * llama.cpp's or vLLM's, e.g. {@code http://localhost:8080/v1}; no API key is sent).
  */
 final class ModelFactory {
 
@@ -26,6 +28,10 @@ final class ModelFactory {
     if (s.toLowerCase(Locale.ROOT).startsWith("ollama:") && s.length() > 7) {
       return OllamaProvider.builder().baseUrl(baseUrl).modelName(s.substring(7)).build();
     }
-    throw new InvalidInputException("Unknown model '" + s + "'. Expected 'extractive', 'baseline' or 'ollama:<model>'.");
+    if (s.toLowerCase(Locale.ROOT).startsWith("openai:") && s.length() > 7) {
+      return OpenAiCompatibleProvider.builder().baseUrl(baseUrl).modelName(s.substring(7)).build();
+    }
+    throw new InvalidInputException("Unknown model '" + s + "'. Expected 'extractive', 'baseline', 'ollama:<model>' or"
+        + " 'openai:<model>'.");
   }
 }

@@ -63,6 +63,25 @@ class EvalPerturbCommandTest {
       ex.getResponseBody().write(b);
       ex.close();
     });
+    // llama.cpp's and vLLM's server speak OpenAI's chat completions
+    ollama.createContext("/v1/chat/completions", ex -> {
+      calls.incrementAndGet();
+      JsonNode req = JSON.readTree(ex.getRequestBody());
+      String prompt = req.at("/messages/1/content").asText();
+      synchronized (prompts) {
+        prompts.add(prompt);
+      }
+      com.fasterxml.jackson.databind.node.ObjectNode answer = JSON.createObjectNode().put("id", "c1")
+          .put("object", "chat.completion").put("model", req.get("model").asText());
+      answer.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop").putObject("message")
+          .put("role", "assistant").put("content", judge.apply(prompt));
+      answer.putObject("usage").put("prompt_tokens", 100).put("completion_tokens", 10).put("total_tokens", 110);
+      byte[] b = JSON.writeValueAsBytes(answer);
+      ex.getResponseHeaders().add("Content-Type", "application/json");
+      ex.sendResponseHeaders(200, b.length);
+      ex.getResponseBody().write(b);
+      ex.close();
+    });
     ollama.start();
   }
 
@@ -185,6 +204,21 @@ class EvalPerturbCommandTest {
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).startsWith("seeds 1 over 2 encounters").contains("standard  with judge")
         .contains("judge findings on clean notes: 0").containsPattern("flipped-negation +\\d+ +[01]\\.\\d{3} +[01]\\.\\d{3}");
+  }
+
+  @Test
+  void judgeOnAnOpenAiCompatibleServer_isMeasuredTheSameWay() throws Exception {
+    judge = prompt -> "{\"unsupported\": [1]}";
+    Run r = run("eval", "perturb", "--dataset", dataset().toString(), "--seeds", "1", "--kinds", "flipped-negation",
+        "--judge", "openai:qwen2.5-7b-instruct", "--base-url", baseUrl() + "/v1", "--allow-remote-judge", "--format",
+        "json");
+
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode rep = JSON.readTree(r.out());
+    // sentence 1 of every clean note is flagged: one judge finding per clean note
+    assertThat(rep.at("/withJudge/cleanNotes/findingsByLayer/llm-judge").asInt()).isEqualTo(2);
+    assertThat(calls.get()).isEqualTo(2 + rep.at("/standard/cases").asInt());
+    assertThat(r.err()).contains("0 failed");
   }
 
   @Test
