@@ -40,7 +40,7 @@ final class Polarity {
   static final int LIST_SCOPE = 4;
 
   private static final Set<String> PRE_NEG = Set.of("no", "not", "denies", "denied", "deny", "denying", "without",
-      "never", "none", "nor", "doesn't", "don't", "didn't", "hasn't", "haven't", "isn't", "wasn't", "aren't",
+      "never", "none", "nor", "nobody", "noone", "doesn't", "don't", "didn't", "hasn't", "haven't", "isn't", "wasn't", "aren't",
       "weren't", "negative", "free", "absence", "absent", "nothing", "neither", "lack", "lacks", "resolved",
       "n't", "cannot", "can't", "won't", "wouldn't", "couldn't", "shouldn't");
   private static final Set<String> POST_NEG = Set.of("negative", "absent", "resolved", "denied");
@@ -160,6 +160,8 @@ final class Polarity {
     boolean contentSinceCue = false;
     boolean deniedClause = false;
     boolean lastWasCondition = false;
+    // words left of a negated subject ("no one in my family", "none of them") before its verb; -1 for none
+    int subjectLeft = -1;
     for (int i = 0; i < toks.size(); i++) {
       Tok t = toks.get(i);
       String w = t.low().replace('’', '\'');
@@ -169,9 +171,26 @@ final class Polarity {
         otherLeft = 0;
         hypoLeft = 0;
         deniedClause = false;
+        subjectLeft = -1;
         continue;
       }
       int f = CUE_FLAGS.getOrDefault(w, 0);
+      if (subjectLeft >= 0 && negLeft > 0) {
+        if (SUBJECT_VERBS.contains(w)) {
+          // "no one in my family has had cancer": the denial starts again at the subject's verb
+          subjectLeft = -1;
+          negLeft = SCOPE;
+          contentSinceCue = false;
+          p[i] = otherLeft > 0 ? OTHER_NEGATED : NEGATED;
+          if (otherLeft > 0) {
+            otherLeft--;
+          }
+          continue;
+        }
+        if (subjectLeft-- == 0 || t.kind() == Tok.Kind.PUNCT) {
+          subjectLeft = -1;
+        }
+      }
       if (negLeft > 0 && contentSinceCue && w.equals("your") && newClauseAfter(toks, i)) {
         // an unpunctuated exam runs its clauses together: "there is no bruits your lungs are clear"
         negLeft = 0;
@@ -216,6 +235,15 @@ final class Polarity {
         negLeft = SCOPE;
         contentSinceCue = false;
         p[i] = NEGATED;
+        subjectLeft = negatedSubject(toks, i) ? SUBJECT_WORDS : -1;
+        continue;
+      }
+      if (subjectLeft >= 0) {
+        // the subject's own words ("one", "in my family", "of them") are not what is denied
+        if ((f & F_OTHER_CUE) != 0 && (!w.equals("family") || familyExperiencer(toks, i))) {
+          otherLeft = SCOPE + 2;
+        }
+        p[i] = otherLeft > 0 ? OTHER_NEGATED : NEGATED;
         continue;
       }
       // "don't seem to have any": a raising verb and its "to" are filler between the cue and its content
@@ -381,6 +409,20 @@ final class Polarity {
       }
     }
     return false;
+  }
+
+  /** Verbs that follow a negated subject: "no one has", "nobody had", "none of them were". */
+  private static final Set<String> SUBJECT_VERBS = Set.of("has", "had", "have", "is", "was", "are", "were",
+      "gets", "got", "suffers", "suffered", "developed");
+  /** Words a negated subject may have before its verb ("no one else in my family has"). */
+  private static final int SUBJECT_WORDS = 5;
+
+  /** Whether the cue at {@code i} opens a negated subject: "no one", "nobody", "none of", "neither of". */
+  private static boolean negatedSubject(List<Tok> toks, int i) {
+    String w = toks.get(i).low();
+    String next = i + 1 < toks.size() ? toks.get(i + 1).low() : "";
+    return w.equals("nobody") || w.equals("noone") || (w.equals("no") && next.equals("one"))
+        || ((w.equals("none") || w.equals("neither")) && next.equals("of"));
   }
 
   /** Whether the cue at {@code i} is a pseudo-negation ("not only", "no change", "not sure"). */

@@ -35,6 +35,20 @@ class PolarityTest {
   }
 
   @Test
+  void aNegatedSubject_deniesWhatFollowsItsVerb() {
+    // "no one" / "nobody" / "none of" is the subject: its own words are not denied content, so the verb after them
+    // does not end the scope as it would after a denied finding ("no fever , has a cough")
+    assertThat(status("all of them are doing good , no one has any memory issues", "memory"))
+        .isEqualTo(Polarity.NEGATED);
+    assertThat(status("nobody in the family was diagnosed with colon cancer", "cancer")).isEqualTo(Polarity.NEGATED);
+    assertThat(status("no one else at home is sick", "sick")).isEqualTo(Polarity.NEGATED);
+    assertThat(status("none of them have diabetes", "diabetes")).isEqualTo(Polarity.NEGATED);
+    // the subject reaches its verb within five words, and a full stop ends it
+    assertThat(status("no one . she has a cough", "cough")).isEqualTo(Polarity.AFFIRMED);
+    assertThat(status("no fever , has a cough", "cough")).isEqualTo(Polarity.AFFIRMED);
+  }
+
+  @Test
   void orAndAny_renewScopeOverALongList() {
     String s = "i do n't appreciate any jugular venous distension or any carotid bruits";
     assertThat(status(s, "bruits")).isEqualTo(Polarity.NEGATED);
