@@ -209,6 +209,9 @@ final class Perturber {
         new Span(h[1], end < 0 ? text.length() : end), e.note().withSection(s.withText(text, s.evidence()))));
   }
 
+  /** "0 being " right before a cue: a scale's anchor ("with 0 being no pain and 10 the worst"). */
+  private static final Pattern SCALE_ANCHOR = Pattern.compile("(?i)\\b(?:\\d+|zero)\\s+being\\s+$");
+
   /** "with or " right before a cue: the "without" of "with or without", a disjunction, not a negation. */
   private static final Pattern WITH_OR = Pattern.compile("(?i)\\bwith\\s+or\\s+$");
 
@@ -226,7 +229,8 @@ final class Perturber {
   /**
    * Whether flipping the cue at {@code [from, to)} changes what the note says about a clinical finding: its clause
    * names one ({@link NegationConsistency#isFinding}: not "additional treatment needed", "any significant past
-   * medical history", "new symptoms"), the cue is not a scale's anchor ("0 = No pain"), and "denied" is not used
+   * medical history", "new symptoms"), the cue is not a scale's anchor ("0 = No pain", "0 being no pain"), and
+   * "denied" is not used
    * in the sense of "refused" (a determined object, "the …", in a clause that speaks of something offered,
    * declined or refused), and it is not the "without" of "with or without". A flip of anything else changes no
    * claim about the patient, so it is not a contradiction the transcript could show.
@@ -236,7 +240,9 @@ final class Perturber {
     while (before >= 0 && text.charAt(before) == ' ') {
       before--;
     }
-    if (before >= 0 && text.charAt(before) == '=') {
+    if (before >= 0 && text.charAt(before) == '=' || SCALE_ANCHOR.matcher(text.substring(Math.max(0, from - 16), from))
+        .find()) {
+      // a scale's anchor, "0 = No pain" or "with 0 being no pain", defines the scale, not the patient's pain
       return false;
     }
     if (WITH_OR.matcher(text.substring(Math.max(0, from - 8), from)).find()) {

@@ -36,6 +36,8 @@ class PerturberFlipTest {
   @Test
   void scaleAnchor_isNotFlipped() {
     assertThat(flippable("Pain scale (0 = No pain, 10 = Worst imaginable pain).", "No")).isFalse();
+    assertThat(flippable("Back pain 10, with 0 being no pain and 10 being the worst possible pain.", "no")).isFalse();
+    assertThat(flippable("She is being seen for no pain relief.", "no")).isTrue();
   }
 
   @Test
