@@ -411,6 +411,36 @@ final class Polarity {
     return false;
   }
 
+  /** Whether a turn asks about the family's history: a question with "family" in it. */
+  static boolean familyQuestion(List<Tok> toks) {
+    boolean family = false;
+    boolean question = false;
+    for (Tok t : toks) {
+      family |= t.low().equals("family");
+      question |= t.isPunct('?');
+    }
+    return family && question;
+  }
+
+  /** Whether a turn speaks of the speaker's own conditions ("i have", "i had", "i've"). */
+  static boolean firstPersonHas(List<Tok> toks) {
+    for (int i = 0; i + 1 < toks.size(); i++) {
+      String w = toks.get(i).low().replace('\u2019', '\'');
+      String next = toks.get(i + 1).low();
+      if (w.equals("i've") || (w.equals("i") && (next.equals("have") || next.equals("had")))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Statuses as someone else's: affirmed becomes {@link #OTHER}, negated {@link #OTHER_NEGATED}, … */
+  static void toOthers(byte[] p) {
+    for (int i = 0; i < p.length; i++) {
+      p[i] = p[i] == AFFIRMED ? OTHER : p[i] == NEGATED ? OTHER_NEGATED : p[i] == UNKNOWN ? OTHER_UNKNOWN : p[i];
+    }
+  }
+
   /** Verbs that follow a negated subject: "no one has", "nobody had", "none of them were". */
   private static final Set<String> SUBJECT_VERBS = Set.of("has", "had", "have", "is", "was", "are", "were",
       "gets", "got", "suffers", "suffered", "developed");

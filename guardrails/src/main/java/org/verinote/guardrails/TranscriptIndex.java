@@ -170,6 +170,11 @@ final class TranscriptIndex {
       }
       // "do you have any pain in your foot no no no pain at all": a question answered in the same turn
       Polarity.inTurnAnswers(toks, p, q);
+      if (ti > 0 && !clinician && turns.get(ti - 1).role() == SpeakerRole.CLINICIAN
+          && Polarity.familyQuestion(tk.get(ti - 1)) && !Polarity.firstPersonHas(toks)) {
+        // "any family history of heart disease?" — "no diabetes or heart issues": the answer speaks of the family
+        Polarity.toOthers(p);
+      }
       pol.add(p);
       askedList.add(q);
       plannedList.add(clinician ? Polarity.planned(toks) : new boolean[toks.size()]);

@@ -88,6 +88,18 @@ class NegationConsistencyTest {
   }
 
   @Test
+  void anAnswerToAFamilyQuestion_speaksOfTheFamily_unlessThePatientSpeaksOfThemselves() {
+    String t = "[doctor] any family history of heart disease or diabetes ?\n"
+        + "[patient] my other brother had prostate cancer but that's just it . no diabetes or heart issues .\n";
+    // the answer's "no diabetes" is the family's: before, it was the patient's and the family note went unjudged
+    assertThat(run(t, "Family history of diabetes.").findings()).singleElement().satisfies(f ->
+        assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+    assertThat(run(t, "No family history of heart disease or diabetes.").findings()).isEmpty();
+    String self = "[doctor] any family history of diabetes ?\n[patient] no , but i have diabetes myself .\n";
+    assertThat(run(self, "No family history of diabetes.").findings()).isEmpty();
+  }
+
+  @Test
   void bodySiteAlone_isNotJudged_butKeepsAFindingSpecific() {
     String t = "[doctor] any swelling in your legs ?\n[patient] no .\n[doctor] your legs look strong .\n";
     // "legs" alone is where, not what: affirmed in the transcript, negated in the note, still no conflict
