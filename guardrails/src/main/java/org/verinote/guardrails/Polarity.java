@@ -86,7 +86,7 @@ final class Polarity {
       "worsened", "aggravates", "aggravate", "aggravated", "exacerbates", "exacerbate", "exacerbated");
   private static final Set<String> NEG_ANSWER = Set.of("no", "nope", "nah", "never", "none", "negative", "not");
   private static final Set<String> POS_ANSWER = Set.of("yes", "yeah", "yep", "yup", "uh-huh", "mm-hmm", "sure",
-      "correct", "definitely", "absolutely", "some", "little", "sometimes", "mm", "mhm");
+      "correct", "right", "definitely", "absolutely", "some", "little", "sometimes", "mm", "mhm");
   private static final Set<String> FILLER = Set.of("um", "uh", "oh", "well", "so", "hmm", "ah", "okay", "ok");
 
   // The word sets above, as bit flags of one map: the cue reader looks each transcript word up once, not a dozen
@@ -409,6 +409,18 @@ final class Polarity {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the question ending at {@code end} (its "?") is a statement with a tag: "…, right?", "…, correct?", "… is
+   * that right?". A yes to it confirms the statement as said, negations included.
+   */
+  static boolean tagQuestion(List<Tok> toks, int end) {
+    if (end < 2) {
+      return false;
+    }
+    String last = toks.get(end - 1).low();
+    return last.equals("right") || last.equals("correct");
   }
 
   /** Whether a turn asks about the family's history: a question with "family" in it. */

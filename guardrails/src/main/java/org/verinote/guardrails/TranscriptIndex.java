@@ -133,6 +133,11 @@ final class TranscriptIndex {
         }
         if (t.isPunct('?')) {
           boolean stateQ = k > 0 && STATE_QUESTION_ENDS.contains(toks.get(k - 1).low());
+          if (ans == Polarity.AFFIRMED && Polarity.tagQuestion(toks, k)) {
+            // "and you are not allergic to anything, right?" — "that's right": the statement stands as said
+            sentenceStart = k + 1;
+            continue;
+          }
           // a question asserts nothing: its terms take the status of the answer (unknown if unclear, and unknown
           // when it asks about a state: a "no" to "is it okay?" says nothing of whether it is there)
           for (int j = Polarity.questionStart(toks, sentenceStart, k); j < k; j++) {

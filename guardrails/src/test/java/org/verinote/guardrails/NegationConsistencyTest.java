@@ -100,6 +100,18 @@ class NegationConsistencyTest {
   }
 
   @Test
+  void aYesToATagQuestion_confirmsTheStatementAsSaid() {
+    String t = "[doctor] and you are not allergic to anything , right ?\n[patient] that's right .\n";
+    assertThat(run(t, "Reports allergies.").findings()).singleElement().satisfies(f ->
+        assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+    assertThat(run(t, "Not allergic to anything.").findings()).isEmpty();
+    // a plain question is still answered: "are you allergic to anything?" — "right" is a yes
+    String plain = "[doctor] are you allergic to anything ?\n[patient] right , to penicillin .\n";
+    assertThat(run(plain, "No allergies.").findings()).singleElement().satisfies(f ->
+        assertThat(f.message()).startsWith("Negated in the note but asserted in the transcript"));
+  }
+
+  @Test
   void bodySiteAlone_isNotJudged_butKeepsAFindingSpecific() {
     String t = "[doctor] any swelling in your legs ?\n[patient] no .\n[doctor] your legs look strong .\n";
     // "legs" alone is where, not what: affirmed in the transcript, negated in the note, still no conflict
