@@ -423,6 +423,35 @@ final class Polarity {
     return last.equals("right") || last.equals("correct");
   }
 
+  private static final Set<String> NOTHING_DEGREES = Set.of("substantial", "major", "serious", "significant",
+      "much", "big", "bad", "severe", "too", "really", "that");
+  private static final Set<String> EXCEPTIONS = Set.of("other", "except", "but", "besides", "apart", "aside");
+  private static final Set<String> FINE = Set.of("fine", "good", "okay", "ok", "normal", "alright", "great");
+
+  /** Whether an exception ("other than", "except", "but") follows within the answer's first sentence. */
+  private static boolean allButSomething(List<Tok> toks, int from) {
+    for (int k = from; k < toks.size(); k++) {
+      Tok t = toks.get(k);
+      if (t.kind() == Tok.Kind.PUNCT && !t.raw().equals(",")) {
+        return false;
+      }
+      if (EXCEPTIONS.contains(t.low())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether "is fine" / "'s good" / "fine" follows within two words. */
+  private static boolean fineFollows(List<Tok> toks, int from) {
+    for (int k = from; k < Math.min(toks.size(), from + 3); k++) {
+      if (FINE.contains(toks.get(k).low())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether a turn asks about the family's history: a question with "family" in it. */
   static boolean familyQuestion(List<Tok> toks) {
     boolean family = false;
@@ -554,6 +583,16 @@ final class Polarity {
       String w = t.low().replace('’', '\'');
       if (FILLER.contains(w)) {
         continue;
+      }
+      if (seen == 0 && (w.equals("nothing") || w.equals("everything") || w.equals("everything's"))) {
+        // "nothing like that", "everything is fine" deny what was asked; "nothing other than my arthritic pain",
+        // "everything is fine except some chills" deny all but something, which is unclear for each item
+        // "nothing substantial", "nothing major": a degree, like "not too much"
+        if (allButSomething(answerToks, i0 + 1) || (i0 + 1 < answerToks.size()
+            && NOTHING_DEGREES.contains(answerToks.get(i0 + 1).low()))) {
+          return UNKNOWN;
+        }
+        return w.equals("nothing") || fineFollows(answerToks, i0 + 1) ? NEGATED : UNKNOWN;
       }
       if (w.equals("not") && degreeFollows(answerToks, i0 + 1)) {
         // "not too much", "not that bad": a degree, not a no ("does anything help?" — "not too much. i have iced")

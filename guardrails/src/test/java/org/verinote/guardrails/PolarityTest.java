@@ -309,6 +309,21 @@ class PolarityTest {
   }
 
   @Test
+  void nothingAndEverythingIsFine_answerNo_unlessAnExceptionOrADegreeFollows() {
+    assertThat(Polarity.answer(Tokenizer.tokenize("nothing like that ."))).isEqualTo(Polarity.NEGATED);
+    assertThat(Polarity.answer(Tokenizer.tokenize("everything is fine ."))).isEqualTo(Polarity.NEGATED);
+    assertThat(Polarity.answer(Tokenizer.tokenize("right , that's it"))).isEqualTo(Polarity.AFFIRMED);
+    // "except some chills" had made it a yes to every item asked ("some" answers yes)
+    assertThat(Polarity.answer(Tokenizer.tokenize("everything is fine except some chills ? i am sleeping okay")))
+        .isEqualTo(Polarity.UNKNOWN);
+    assertThat(Polarity.answer(Tokenizer.tokenize("nothing other than my typical arthritic pain")))
+        .isEqualTo(Polarity.UNKNOWN);
+    assertThat(Polarity.answer(Tokenizer.tokenize("nothing substantial that i would say in the past")))
+        .isEqualTo(Polarity.UNKNOWN);
+    assertThat(Polarity.answer(Tokenizer.tokenize("everything hurts"))).isEqualTo(Polarity.UNKNOWN);
+  }
+
+  @Test
   void questionAnsweredInsideTheTurn_takesThatAnswer() {
     List<Tok> toks = Tokenizer.tokenize("okay and do you have any pain in your foot no no no pain at all okay");
     byte[] p = Polarity.of(toks);
