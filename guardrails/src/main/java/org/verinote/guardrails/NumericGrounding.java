@@ -84,11 +84,11 @@ public final class NumericGrounding implements Guardrail {
         }
         numbers++;
         String value = t.text().substring(1);
-        boolean decade = t.endTok() - t.tok() == 1 && isDecade(s.text, first.end());
+        boolean decade = t.endTok() - t.tok() == 1 && Tokenizer.decadeEnd(s.text, first.end()) > 0;
         // a decade ("in his 60s", "the 1970s") is a span of ages or years, not one reading: never a vital or a dose
         NumberClass cls = decade ? NumberClass.OTHER : classify(s.toks, t.tok(), t.endTok());
         Span span = new Span(first.start(), s.toks.get(t.endTok() - 1).end());
-        if (!idx.numbers.contains(value) && !(decade && value.matches("19[1-9]0")
+        if (!idx.numbers.contains(value) && !(decade && centuryDecade(value)
             && idx.numbers.contains(value.substring(2)))) {
           boolean serious = cls != NumberClass.OTHER && first.kind() == Tok.Kind.NUMBER;
           findings.add(Finding.of(NAME, "NUMBER_NOT_IN_TRANSCRIPT", serious ? Severity.ERROR : Severity.WARNING,
@@ -130,14 +130,10 @@ public final class NumericGrounding implements Guardrail {
     return findings.isEmpty() ? new GuardVerdict.Pass(scores) : new GuardVerdict.Flag(findings, scores);
   }
 
-  /** Whether the number ending at {@code end} is written as a decade: "50s", "80's". */
-  private static boolean isDecade(String text, int end) {
-    int j = end;
-    if (j + 1 < text.length() && (text.charAt(j) == '\'' || text.charAt(j) == '’')) {
-      j++;
-    }
-    return j < text.length() && text.charAt(j) == 's'
-        && (j + 1 == text.length() || !Character.isLetterOrDigit(text.charAt(j + 1)));
+  /** Whether a decade's value is one of the 1910s–1990s, which speech names by its last two digits ("the seventies"). */
+  private static boolean centuryDecade(String value) {
+    return value.length() == 4 && value.startsWith("19") && value.charAt(2) >= '1' && value.charAt(2) <= '9'
+        && value.charAt(3) == '0';
   }
 
   private static boolean isListMarker(SectionText s, int tok) {

@@ -40,8 +40,8 @@ final class Polarity {
   static final int LIST_SCOPE = 4;
 
   private static final Set<String> PRE_NEG = Set.of("no", "not", "denies", "denied", "deny", "denying", "without",
-      "never", "none", "nor", "nobody", "noone", "doesn't", "don't", "didn't", "hasn't", "haven't", "isn't", "wasn't", "aren't",
-      "weren't", "negative", "free", "absence", "absent", "nothing", "neither", "lack", "lacks", "resolved",
+      "never", "none", "nor", "nobody", "noone", "doesn't", "don't", "didn't", "hasn't", "haven't", "isn't", "wasn't",
+      "aren't", "weren't", "negative", "free", "absence", "absent", "nothing", "neither", "lack", "lacks", "resolved",
       "n't", "cannot", "can't", "won't", "wouldn't", "couldn't", "shouldn't");
   private static final Set<String> POST_NEG = Set.of("negative", "absent", "resolved", "denied");
   private static final Set<String> TERMINATORS = Set.of("but", "however", "although", "though", "except", "aside",
@@ -442,7 +442,7 @@ final class Polarity {
     return false;
   }
 
-  /** Whether "is fine" / "'s good" / "fine" follows within two words. */
+  /** Whether "fine", "good", "okay"… is one of the next three words ("everything is fine", "everything's good"). */
   private static boolean fineFollows(List<Tok> toks, int from) {
     for (int k = from; k < Math.min(toks.size(), from + 3); k++) {
       if (FINE.contains(toks.get(k).low())) {
@@ -585,9 +585,9 @@ final class Polarity {
         continue;
       }
       if (seen == 0 && (w.equals("nothing") || w.equals("everything") || w.equals("everything's"))) {
-        // "nothing like that", "everything is fine" deny what was asked; "nothing other than my arthritic pain",
-        // "everything is fine except some chills" deny all but something, which is unclear for each item
-        // "nothing substantial", "nothing major": a degree, like "not too much"
+        // "nothing like that", "everything is fine" deny what was asked; "nothing other than my arthritic pain" and
+        // "everything is fine except some chills" deny all but something, and "nothing substantial" is a degree
+        // (like "not too much"): unclear for each item asked
         if (allButSomething(answerToks, i0 + 1) || (i0 + 1 < answerToks.size()
             && NOTHING_DEGREES.contains(answerToks.get(i0 + 1).low()))) {
           return UNKNOWN;

@@ -134,7 +134,7 @@ final class Tokenizer {
    * @return the end of a plural "s" or "'s" right after the number ending at {@code from} ("50s", "1990's"), followed
    *     by a word boundary; -1 if none
    */
-  private static int decadeEnd(String text, int from) {
+  static int decadeEnd(String text, int from) {
     int n = text.length();
     int j = from;
     if (j + 1 < n && (text.charAt(j) == '\'' || text.charAt(j) == '’') && text.charAt(j + 1) == 's') {
@@ -146,13 +146,19 @@ final class Tokenizer {
     return j + 1;
   }
 
+  private static final String[] ORDINAL_SUFFIXES = {"st", "nd", "rd", "th"};
+
   /** @return the end of an ordinal suffix ("1st", "2nd", "3rd", "95th") followed by a word boundary; -1 if none */
   private static int ordinalEnd(String text, int from) {
     if (from + 2 > text.length() || (from + 2 < text.length() && Character.isLetterOrDigit(text.charAt(from + 2)))) {
       return -1;
     }
-    String suffix = text.substring(from, from + 2).toLowerCase(Locale.ROOT);
-    return suffix.equals("st") || suffix.equals("nd") || suffix.equals("rd") || suffix.equals("th") ? from + 2 : -1;
+    for (String suffix : ORDINAL_SUFFIXES) {
+      if (text.regionMatches(true, from, suffix, 0, 2)) {
+        return from + 2;
+      }
+    }
+    return -1;
   }
 
   /** Units written glued to their number ("25mg", "5ml", "120mmHg"); decades and ordinals are read apart. */
