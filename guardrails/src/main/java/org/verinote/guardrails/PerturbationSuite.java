@@ -228,9 +228,8 @@ public final class PerturbationSuite {
    * This suite drawing with every seed mixed (SplitMix64's finaliser) before it seeds the choices. The default draw
    * seeds {@link Random} with {@code seed * 31 + …} directly, and {@code Random}'s first choice among a power of two
    * of places (it takes the top bits of its first output) changes only in long runs over such nearby seeds: with 2
-   * places, runs of consecutive seeds pick the same one; with 8 or more, some places are never drawn at all, and
-   * with 4 in about 3 notes in 10 (ACI-Bench flipped negation: 802 distinct cases from seeds 1–300, 838 with
-   * mixing). The default stays as it is so that every figure published with it reproduces; mixing reaches the
+   * places, runs of consecutive seeds pick the same one; with 4, about 3 encounters in 10 never get one of them;
+   * with 8 or more, nearly all (ACI-Bench flipped negation: 802 distinct cases from seeds 1–300, 838 with mixing). The default stays as it is so that every figure published with it reproduces; mixing reaches the
    * places it misses. Each kind's cases are still independent of the others.
    *
    * @return a suite with this suite's seeds, exclusions, counting and kinds that mixes its seeds
@@ -258,6 +257,7 @@ public final class PerturbationSuite {
    * @param first a kind to keep
    * @param more further kinds to keep
    * @return a suite with this suite's seeds, exclusion and counting that draws only the given kinds
+   * @throws NullPointerException if a kind is null
    */
   public PerturbationSuite only(Kind first, Kind... more) {
     java.util.Set<Kind> k = java.util.EnumSet.of(Objects.requireNonNull(first, "first"), more);
@@ -266,8 +266,8 @@ public final class PerturbationSuite {
 
   /**
    * Generates the cases: one per kind per encounter where the kind applies (a note without a dose gets no
-   * changed-dose case), for each seed; with {@link #excluding}, without the excluded seeds' (or suite's) cases and each case
-   * once; with {@link #distinct}, each case once.
+   * changed-dose case), for each seed; with {@link #excluding}, without the excluded seeds' (or suite's) cases and
+   * each case once; with {@link #distinct}, each case once; with {@link #only}, only the given kinds.
    *
    * @param encounters grounded notes
    * @return the cases, by seed, then encounter, then kind
@@ -295,7 +295,7 @@ public final class PerturbationSuite {
   }
 
   /** SplitMix64's finaliser: nearby inputs give unrelated outputs. */
-  static long mix(long z) {
+  private static long mix(long z) {
     z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
     z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
     return z ^ (z >>> 31);
