@@ -35,7 +35,7 @@ class PolarityTest {
   }
 
   @Test
-  void aNegatedSubject_deniesWhatFollowsItsVerb() {
+  void aNegatedSubjectOrABan_deniesWhatFollows() {
     // "no one" / "nobody" / "none of" is the subject: its own words are not denied content, so the verb after them
     // does not end the scope as it would after a denied finding ("no fever , has a cough")
     assertThat(status("all of them are doing good , no one has any memory issues", "memory"))
@@ -43,6 +43,9 @@ class PolarityTest {
     assertThat(status("nobody in the family was diagnosed with colon cancer", "cancer")).isEqualTo(Polarity.NEGATED);
     assertThat(status("no one else at home is sick", "sick")).isEqualTo(Polarity.NEGATED);
     assertThat(status("none of them have diabetes", "diabetes")).isEqualTo(Polarity.NEGATED);
+    // a ban denies too: "my mother has forbidden smoking in her home"
+    assertThat(status("nope . my mother has forbidden smoking in her home", "smoking"))
+        .isEqualTo(Polarity.OTHER_NEGATED);
     // the subject reaches its verb within five words, and a full stop ends it
     assertThat(status("no one . she has a cough", "cough")).isEqualTo(Polarity.AFFIRMED);
     assertThat(status("no fever , has a cough", "cough")).isEqualTo(Polarity.AFFIRMED);
