@@ -602,7 +602,8 @@ final class Polarity {
         return NEGATED;
       }
       if (POS_ANSWER.contains(w)) {
-        return AFFIRMED;
+        // "absolutely not", "definitely not", "sure not": the intensifier leads a no
+        return i0 + 1 < answerToks.size() && answerToks.get(i0 + 1).low().equals("not") ? NEGATED : AFFIRMED;
       }
       if (w.equals("course") && i0 > 0 && answerToks.get(i0 - 1).low().equals("of")) {
         // "of course", but not "of course not"
@@ -738,6 +739,13 @@ final class Polarity {
    * radiate"), or -1.
    */
   static int unpunctuatedQuestionStart(List<Tok> toks) {
+    if (!toks.isEmpty() && toks.get(toks.size() - 1).isPunct('.') && oneSentence(toks)) {
+      // "Have you been experiencing any bowel or bladder dysfunction.": a question written with a full stop
+      int inverted = invertedOpening(toks);
+      if (inverted >= 0) {
+        return inverted;
+      }
+    }
     // "does that hurt at all": the closing check is counted from before a trailing "at all"
     int end = toks.size();
     if (end >= 2 && toks.get(end - 1).raw().equalsIgnoreCase("all") && toks.get(end - 2).raw().equalsIgnoreCase("at")) {
@@ -900,6 +908,17 @@ final class Polarity {
    * A turn that opens, after "okay so"-like words, with an auxiliary before its subject ("okay so does the pain
    * radiate frequently"): a yes/no question from its start; -1 otherwise.
    */
+  /** Whether the turn is one sentence: no sentence end before its last token. */
+  private static boolean oneSentence(List<Tok> toks) {
+    for (int i = 0; i < toks.size() - 1; i++) {
+      Tok t = toks.get(i);
+      if (t.kind() == Tok.Kind.PUNCT && ".!?".contains(t.raw())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static int invertedOpening(List<Tok> toks) {
     for (int i = 0; i + 1 < toks.size(); i++) {
       Tok t = toks.get(i);

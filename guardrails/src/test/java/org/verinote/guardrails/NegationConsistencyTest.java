@@ -100,6 +100,14 @@ class NegationConsistencyTest {
   }
 
   @Test
+  void aQuestionWrittenWithAFullStop_takesItsAnswer() {
+    String t = "[doctor] have you been experiencing any bowel or , bladder dysfunction .\n[patient] no .\n";
+    assertThat(run(t, "Some bladder dysfunction.").findings()).singleElement().satisfies(f ->
+        assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+    assertThat(run(t, "No bowel or bladder dysfunction.").findings()).isEmpty();
+  }
+
+  @Test
   void aYesToATagQuestion_confirmsTheStatementAsSaid() {
     String t = "[doctor] and you are not allergic to anything , right ?\n[patient] that's right .\n";
     assertThat(run(t, "Reports allergies.").findings()).singleElement().satisfies(f ->

@@ -312,6 +312,19 @@ class PolarityTest {
   }
 
   @Test
+  void aQuestionWrittenWithAFullStop_isStillAQuestion_butAStatementIsNot() {
+    List<Tok> q = Tokenizer.tokenize("Have you been experiencing any bowel or , bladder dysfunction .");
+    assertThat(Polarity.unpunctuatedQuestionStart(q)).isZero();
+    assertThat(Polarity.unpunctuatedQuestionStart(Tokenizer.tokenize("I don't see any swelling ."))).isEqualTo(-1);
+    // only a one-sentence turn: "have you …" inside a longer turn ending in a full stop is not read this way
+    assertThat(Polarity.unpunctuatedQuestionStart(Tokenizer.tokenize("Okay. Have you had any fever. I see.")))
+        .isEqualTo(-1);
+    assertThat(Polarity.answer(Tokenizer.tokenize("oh , absolutely not ."))).isEqualTo(Polarity.NEGATED);
+    assertThat(Polarity.answer(Tokenizer.tokenize("definitely not"))).isEqualTo(Polarity.NEGATED);
+    assertThat(Polarity.answer(Tokenizer.tokenize("absolutely , every day"))).isEqualTo(Polarity.AFFIRMED);
+  }
+
+  @Test
   void nothingAndEverythingIsFine_answerNo_unlessAnExceptionOrADegreeFollows() {
     assertThat(Polarity.answer(Tokenizer.tokenize("nothing like that ."))).isEqualTo(Polarity.NEGATED);
     assertThat(Polarity.answer(Tokenizer.tokenize("everything is fine ."))).isEqualTo(Polarity.NEGATED);
