@@ -739,11 +739,12 @@ final class Polarity {
    * radiate"), or -1.
    */
   static int unpunctuatedQuestionStart(List<Tok> toks) {
-    if (!toks.isEmpty() && toks.get(toks.size() - 1).isPunct('.') && oneSentence(toks)) {
+    if (!toks.isEmpty() && toks.get(toks.size() - 1).isPunct('.')) {
       // "Have you been experiencing any bowel or bladder dysfunction.": a question written with a full stop
-      int inverted = invertedOpening(toks);
+      int last = lastSentenceStart(toks);
+      int inverted = invertedOpening(toks.subList(last, toks.size()));
       if (inverted >= 0) {
-        return inverted;
+        return last + inverted;
       }
     }
     // "does that hurt at all": the closing check is counted from before a trailing "at all"
@@ -908,15 +909,15 @@ final class Polarity {
    * A turn that opens, after "okay so"-like words, with an auxiliary before its subject ("okay so does the pain
    * radiate frequently"): a yes/no question from its start; -1 otherwise.
    */
-  /** Whether the turn is one sentence: no sentence end before its last token. */
-  private static boolean oneSentence(List<Tok> toks) {
-    for (int i = 0; i < toks.size() - 1; i++) {
+  /** The first token of the turn's last sentence: after the last sentence end before its final token. */
+  private static int lastSentenceStart(List<Tok> toks) {
+    for (int i = toks.size() - 2; i >= 0; i--) {
       Tok t = toks.get(i);
       if (t.kind() == Tok.Kind.PUNCT && ".!?".contains(t.raw())) {
-        return false;
+        return i + 1;
       }
     }
-    return true;
+    return 0;
   }
 
   private static int invertedOpening(List<Tok> toks) {

@@ -316,7 +316,9 @@ class PolarityTest {
     List<Tok> q = Tokenizer.tokenize("Have you been experiencing any bowel or , bladder dysfunction .");
     assertThat(Polarity.unpunctuatedQuestionStart(q)).isZero();
     assertThat(Polarity.unpunctuatedQuestionStart(Tokenizer.tokenize("I don't see any swelling ."))).isEqualTo(-1);
-    // only a one-sentence turn: "have you …" inside a longer turn ending in a full stop is not read this way
+    // the turn's last sentence: "okay. have you had any fever." asks; "… any fever. i see." does not
+    assertThat(Polarity.unpunctuatedQuestionStart(Tokenizer.tokenize("Okay. Have you had any fever.")))
+        .isEqualTo(2);
     assertThat(Polarity.unpunctuatedQuestionStart(Tokenizer.tokenize("Okay. Have you had any fever. I see.")))
         .isEqualTo(-1);
     assertThat(Polarity.answer(Tokenizer.tokenize("oh , absolutely not ."))).isEqualTo(Polarity.NEGATED);
