@@ -125,7 +125,8 @@ public final class EvalPerturbCommand implements Callable<Integer> {
       if (!format.equals("text") && !format.equals("json")) {
         throw new InvalidInputException("--format must be 'text' or 'json', got '" + format + "'.");
       }
-      PerturbationSuite suite = PerturbationSuite.withSeeds(parseSeeds("--seeds", seeds));
+      List<Kind> ks = kinds == null ? null : parseKinds(kinds);
+      PerturbationSuite suite = restrict(PerturbationSuite.withSeeds(parseSeeds("--seeds", seeds)), ks);
       if (mixSeeds) {
         suite = suite.mixingSeeds();
       }
@@ -133,23 +134,15 @@ public final class EvalPerturbCommand implements Callable<Integer> {
         if (!mixSeeds) {
           throw new InvalidInputException("--exclude-default-draw needs --mix-seeds: without it, use --exclude.");
         }
-        PerturbationSuite used = PerturbationSuite.withSeeds(parseSeeds("--exclude-default-draw", excludeDefaultDraw));
-        if (kinds != null) {
-          // only the kinds measured need drawing
-          List<Kind> ks = parseKinds(kinds);
-          used = used.only(ks.get(0), ks.subList(1, ks.size()).toArray(new Kind[0]));
-        }
-        suite = suite.excluding(used);
+        // only the kinds measured need drawing
+        suite = suite.excluding(restrict(PerturbationSuite.withSeeds(parseSeeds("--exclude-default-draw",
+            excludeDefaultDraw)), ks));
       }
       if (exclude != null) {
         suite = suite.excluding(parseSeeds("--exclude", exclude));
       }
       if (distinct) {
         suite = suite.distinct();
-      }
-      if (kinds != null) {
-        List<Kind> ks = parseKinds(kinds);
-        suite = suite.only(ks.get(0), ks.subList(1, ks.size()).toArray(new Kind[0]));
       }
       GuardrailChain withJudge = null;
       CountingProvider model = null;
@@ -183,6 +176,11 @@ public final class EvalPerturbCommand implements Callable<Integer> {
       err.println("verinote eval perturb: " + e.getMessage());
       return VerinoteCli.BAD_INPUT;
     }
+  }
+
+  /** The suite restricted to the given kinds; all kinds for null. */
+  private static PerturbationSuite restrict(PerturbationSuite suite, List<Kind> ks) {
+    return ks == null ? suite : suite.only(ks.get(0), ks.subList(1, ks.size()).toArray(new Kind[0]));
   }
 
   /** Counts the judge's calls and failures, so a report says how many judgements it rests on. */
