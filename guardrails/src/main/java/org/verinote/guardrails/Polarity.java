@@ -1,6 +1,7 @@
 package org.verinote.guardrails;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -442,6 +443,42 @@ final class Polarity {
     return false;
   }
 
+  /**
+   * The words an all-but answer excepts: "everything is fine except some chills" answers no to each item asked but
+   * the chills, and yes to them; "nothing other than my arthritic pain" likewise. The words are those after the
+   * exception word up to the end of its sentence.
+   *
+   * @param answerToks tokens of the answering turn
+   * @return the normalised words of the exception, or {@code null} when the answer is not an all-but answer
+   */
+  static Set<String> exceptedWords(List<Tok> answerToks) {
+    for (int i0 = 0; i0 < answerToks.size(); i0++) {
+      Tok t = answerToks.get(i0);
+      String w = t.low().replace('’', '\'');
+      if (t.kind() == Tok.Kind.PUNCT || FILLER.contains(w)) {
+        continue;
+      }
+      if (!(w.equals("nothing") || w.equals("everything") || w.equals("everything's"))
+          || !allButSomething(answerToks, i0 + 1)) {
+        return null;
+      }
+      Set<String> out = new HashSet<>();
+      boolean on = false;
+      for (int k = i0 + 1; k < answerToks.size(); k++) {
+        Tok e = answerToks.get(k);
+        if (e.kind() == Tok.Kind.PUNCT && ".!?".contains(e.raw())) {
+          break;
+        }
+        if (on && e.kind() != Tok.Kind.PUNCT) {
+          out.add(e.norm());
+        }
+        on |= EXCEPTIONS.contains(e.low());
+      }
+      return out;
+    }
+    return null;
+  }
+
   /** Whether "fine", "good", "okay"… is one of the next three words ("everything is fine", "everything's good"). */
   private static boolean fineFollows(List<Tok> toks, int from) {
     for (int k = from; k < Math.min(toks.size(), from + 3); k++) {
@@ -865,7 +902,9 @@ final class Polarity {
     }
     for (int i = start; i + 2 < toks.size(); i++) {
       if (toks.get(i).low().equals("or") && INVERTING_AUX.contains(toks.get(i + 1).low())
-          && ALTERNATIVE_SUBJECTS.contains(toks.get(i + 2).low())) {
+          && ALTERNATIVE_SUBJECTS.contains(toks.get(i + 2).low())
+          && !(i >= start + 2 && INVERTING_AUX.contains(toks.get(i - 2).low())
+              && ALTERNATIVE_SUBJECTS.contains(toks.get(i - 1).low()))) {
         return true;
       }
     }

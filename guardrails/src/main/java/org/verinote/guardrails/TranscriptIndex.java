@@ -125,6 +125,9 @@ final class TranscriptIndex {
       boolean[] q = new boolean[p.length];
       byte ans = ti + 1 < turns.size() && turns.get(ti + 1).role() != turns.get(ti).role()
           && !Polarity.alternativeQuestion(toks) ? Polarity.answer(tk.get(ti + 1)) : Polarity.UNKNOWN;
+      java.util.Set<String> excepted = ans == Polarity.UNKNOWN && ti + 1 < turns.size()
+          && turns.get(ti + 1).role() != turns.get(ti).role() && !Polarity.alternativeQuestion(toks)
+          ? Polarity.exceptedWords(tk.get(ti + 1)) : null;
       int sentenceStart = 0;
       for (int k = 0; k < toks.size(); k++) {
         Tok t = toks.get(k);
@@ -144,7 +147,9 @@ final class TranscriptIndex {
             if (p[j] == Polarity.NEGATED && Polarity.statedNegation(toks, j)) {
               continue;
             }
-            p[j] = Polarity.fromAnswer(p[j], stateQ ? Polarity.UNKNOWN : ans);
+            byte a = excepted == null ? ans : excepted.contains(toks.get(j).norm()) ? Polarity.AFFIRMED
+                : Polarity.NEGATED;
+            p[j] = Polarity.fromAnswer(p[j], stateQ ? Polarity.UNKNOWN : a);
             q[j] = true;
           }
         }

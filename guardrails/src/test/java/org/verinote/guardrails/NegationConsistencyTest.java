@@ -445,6 +445,27 @@ class NegationConsistencyTest {
   }
 
   @Test
+  void questionAskedInTwoTenses_isNotAnAlternative() {
+    // "did you or do you" offers one question in two tenses, so its "no" answers it
+    String t = "[doctor] did you or do you feel depressed ?\n[patient] no .\n";
+    assertThat(runIn("history_of_present_illness", t, "The patient reports depression.").findings()).singleElement()
+        .satisfies(f -> assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+    assertThat(runIn("history_of_present_illness", t, "The patient denies depression.").findings()).isEmpty();
+  }
+
+  @Test
+  void allButAnswer_deniesEachItemButTheExcepted() {
+    // "everything is fine except some chills": no fever, but chills
+    String t = "[doctor] how about fever , chills , nausea , diarrhea , anything like that ?\n"
+        + "[patient] everything is fine except some chills . i am sleeping okay .\n";
+    assertThat(runIn("history_of_present_illness", t, "Some diarrhea.").findings()).singleElement()
+        .satisfies(f -> assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+    assertThat(runIn("history_of_present_illness", t, "No chills.").findings()).singleElement()
+        .satisfies(f -> assertThat(f.message()).startsWith("Negated in the note but asserted in the transcript"));
+    assertThat(runIn("history_of_present_illness", t, "No diarrhea. Some chills.").findings()).isEmpty();
+  }
+
+  @Test
   void deniedTreatmentAlone_isNotJudgedAgainstItsDiscussion() {
     String t = "[doctor] we will hold off on medication or therapy at this time .\n[patient] okay .\n"
         + "[doctor] did they put you on antibiotics\n[patient] they did start me on some but i did n't pick them up\n";
