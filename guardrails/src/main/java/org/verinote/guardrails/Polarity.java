@@ -424,6 +424,47 @@ final class Polarity {
     return last.equals("right") || last.equals("correct");
   }
 
+  /**
+   * Whether an answer confirms a negative question as said: "you've never had surgery?" — "correct, I never have".
+   * "Correct", "right", "exactly" (not "yes", which answers either way) confirm, when the question states its own
+   * negation ("never", "not", "no", "…n't"), not only an "any".
+   *
+   * @param toks tokens of the question's turn
+   * @param from first token of the question's sentence
+   * @param end the question's "?"
+   * @param answerToks tokens of the answering turn
+   * @return whether the question's negations stand
+   */
+  static boolean confirmsNegativeQuestion(List<Tok> toks, int from, int end, List<Tok> answerToks) {
+    String first = null;
+    String second = null;
+    for (Tok t : answerToks) {
+      if (t.kind() == Tok.Kind.PUNCT || FILLER.contains(t.low())) {
+        continue;
+      }
+      if (first == null) {
+        first = t.low().replace('\u2019', '\'');
+      } else {
+        second = t.low();
+        break;
+      }
+    }
+    boolean confirms = first != null && (CONFIRMATIONS.contains(first)
+        || (first.equals("that's") || first.equals("that")) && second != null && CONFIRMATIONS.contains(second));
+    if (!confirms) {
+      return false;
+    }
+    for (int i = from; i < end; i++) {
+      String w = toks.get(i).low().replace('\u2019', '\'');
+      if (w.equals("never") || w.equals("not") || w.equals("no") || w.endsWith("n't")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final Set<String> CONFIRMATIONS = Set.of("correct", "right", "exactly");
+
   private static final Set<String> NOTHING_DEGREES = Set.of("substantial", "major", "serious", "significant",
       "much", "big", "bad", "severe", "too", "really", "that");
   private static final Set<String> EXCEPTIONS = Set.of("other", "except", "but", "besides", "apart", "aside");

@@ -136,7 +136,8 @@ final class TranscriptIndex {
         }
         if (t.isPunct('?')) {
           boolean stateQ = k > 0 && STATE_QUESTION_ENDS.contains(toks.get(k - 1).low());
-          if (ans == Polarity.AFFIRMED && Polarity.tagQuestion(toks, k)) {
+          if (ans == Polarity.AFFIRMED && (Polarity.tagQuestion(toks, k)
+              || Polarity.confirmsNegativeQuestion(toks, sentenceStart, k, tk.get(ti + 1)))) {
             // "and you are not allergic to anything, right?" — "that's right": the statement stands as said
             sentenceStart = k + 1;
             continue;

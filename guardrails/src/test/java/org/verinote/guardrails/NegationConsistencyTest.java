@@ -454,6 +454,17 @@ class NegationConsistencyTest {
   }
 
   @Test
+  void confirmedNegativeQuestion_standsAsSaid() {
+    String t = "[doctor] so i can assume you've never had surgery ?\n[patient] correct , i never have .\n";
+    assertThat(runIn("past_surgical_history", t, "She has had surgery.").findings()).singleElement()
+        .satisfies(f -> assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+    assertThat(runIn("past_surgical_history", t, "She has never had surgery.").findings()).isEmpty();
+    // a "correct" to a question that only says "any" confirms nothing either way
+    String any = "[doctor] do you have any pain ?\n[patient] correct .\n";
+    assertThat(runIn("history_of_present_illness", any, "She reports pain.").findings()).isEmpty();
+  }
+
+  @Test
   void allButAnswer_deniesEachItemButTheExcepted() {
     // "everything is fine except some chills": no fever, but chills
     String t = "[doctor] how about fever , chills , nausea , diarrhea , anything like that ?\n"
