@@ -735,6 +735,28 @@ final class Polarity {
     return from;
   }
 
+  /**
+   * Where an open question that presupposes what it asks about starts: "how long have you had this pain?", "how
+   * often do you get the headaches?", "when did the swelling start?" take the pain, headaches and swelling as
+   * given. The words after the returned index are asserted unless the answer denies them.
+   *
+   * @return the index of the question word, or -1 if the sentence {@code toks[from, to)} asks no such question
+   */
+  static int presupposingQuestion(List<Tok> toks, int from, int to) {
+    for (int i = from; i + 1 < to; i++) {
+      String w = toks.get(i).low();
+      String next = toks.get(i + 1).low();
+      if (w.equals("how") && PRESUPPOSING_HOW.contains(next)
+          || w.equals("when") && (next.equals("did") || next.equals("does") || next.equals("do"))
+          && !(i + 3 < to && toks.get(i + 3).low().equals("last"))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static final Set<String> PRESUPPOSING_HOW = Set.of("long", "often", "bad", "severe", "frequently");
+
   /** How far before the last question cue an unpunctuated question may start. */
   static final int QUESTION_REACH = 14;
 

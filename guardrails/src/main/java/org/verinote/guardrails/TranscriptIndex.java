@@ -144,12 +144,14 @@ final class TranscriptIndex {
           }
           // a question asserts nothing: its terms take the status of the answer (unknown if unclear, and unknown
           // when it asks about a state: a "no" to "is it okay?" says nothing of whether it is there)
+          int presupposed = ans == Polarity.UNKNOWN && excepted == null
+              ? Polarity.presupposingQuestion(toks, sentenceStart, k) : -1;
           for (int j = Polarity.questionStart(toks, sentenceStart, k); j < k; j++) {
             if (p[j] == Polarity.NEGATED && Polarity.statedNegation(toks, j)) {
               continue;
             }
-            byte a = excepted == null ? ans : excepted.contains(toks.get(j).norm()) ? Polarity.AFFIRMED
-                : Polarity.NEGATED;
+            byte a = excepted == null ? presupposed >= 0 && j > presupposed ? Polarity.AFFIRMED : ans
+                : excepted.contains(toks.get(j).norm()) ? Polarity.AFFIRMED : Polarity.NEGATED;
             p[j] = Polarity.fromAnswer(p[j], stateQ ? Polarity.UNKNOWN : a);
             q[j] = true;
           }

@@ -465,6 +465,20 @@ class NegationConsistencyTest {
   }
 
   @Test
+  void openQuestionThatPresupposes_assertsUnlessDenied() {
+    String t = "[doctor] how long have you been feeling weakness and fatigue ?\n"
+        + "[patient] well , i'd say it's been a lot worse this week .\n";
+    assertThat(runIn("review_of_systems", t, "The patient denies feeling weak.").findings()).singleElement()
+        .satisfies(f -> assertThat(f.message()).startsWith("Negated in the note but asserted in the transcript"));
+    assertThat(runIn("review_of_systems", t, "The patient reports feeling weak.").findings()).isEmpty();
+    // a denial still answers it, and "when did you last" asks about a time, not a finding
+    String denied = "[doctor] how often do you get headaches ?\n[patient] i don't .\n";
+    assertThat(runIn("history_of_present_illness", denied, "She denies headaches.").findings()).isEmpty();
+    String last = "[doctor] when did you last have a fever ?\n[patient] years ago .\n";
+    assertThat(runIn("history_of_present_illness", last, "She denies fever.").findings()).isEmpty();
+  }
+
+  @Test
   void allButAnswer_deniesEachItemButTheExcepted() {
     // "everything is fine except some chills": no fever, but chills
     String t = "[doctor] how about fever , chills , nausea , diarrhea , anything like that ?\n"
