@@ -217,7 +217,10 @@ final class Polarity {
       if ((f & F_OTHER_CUE) != 0 && (!w.equals("family") || familyExperiencer(toks, i))) {
         otherLeft = SCOPE + 2;
       }
-      if ((f & F_POST_NEG) != 0) {
+      if ((f & F_POST_NEG) != 0 || ((w.equals("denies") || w.equals("none")) && i > 0 && toks.get(i - 1).raw().equals(",")
+          && (i + 1 == toks.size() || toks.get(i + 1).kind() == Tok.Kind.PUNCT && !toks.get(i + 1).raw().equals(",")))
+          || notAnIssue(toks, i)) {
+        // "Alcohol use, denies." / "Allergies, none.": the value after the label's comma
         for (int k = i - 1; k >= 0 && k >= i - 4; k--) {
           if (toks.get(k).kind() == Tok.Kind.PUNCT && !toks.get(k).raw().equals(",")
               && !(k == i - 1 && toks.get(k).raw().equals(":"))) {
@@ -276,7 +279,10 @@ final class Polarity {
       if (negLeft > 0 && t.kind() != Tok.Kind.PUNCT && !glue) {
         negLeft--;
       }
-      if (t.isPunct(',') && negLeft > 0) {
+      if (t.isPunct(',') && (negLeft > 0 || !written && i > 0 && p[i - 1] == NEGATED && toks.get(i - 1).isWord()
+          && i + 1 < toks.size() && toks.get(i + 1).isWord() && !CLAUSE_OPENERS.contains(toks.get(i + 1).low()))) {
+        // in speech, also when the scope ran out on the word before the comma: a dictated list goes on ("he denies
+        // any symptoms of fever or shortness of breath, cough, vomiting"), unless a clause opens ("…, and i felt")
         negLeft = Math.max(negLeft, written ? SCOPE : 3);
         if (i + 1 < toks.size() && STATES.contains(toks.get(i + 1).low())) {
           // "no clubbing, strong bilateral pulses, brisk capillary refill": a state after the comma is a new
@@ -734,6 +740,34 @@ final class Polarity {
     }
     return from;
   }
+
+  /**
+   * Whether token {@code i} is the "is" of "the pain is not an issue / a problem / a concern": the subject before it
+   * is denied, as a postfix negation.
+   */
+  private static boolean notAnIssue(List<Tok> toks, int i) {
+    String w = toks.get(i).low().replace('\u2019', '\'');
+    int k = i + 1;
+    if (w.equals("isn't") || w.equals("wasn't") || w.equals("aren't")) {
+      // one token
+    } else if ((w.equals("is") || w.equals("was") || w.equals("are")) && k < toks.size()
+        && (toks.get(k).low().equals("not") || toks.get(k).low().equals("n't"))) {
+      k++;
+    } else {
+      return false;
+    }
+    while (k < toks.size() && (toks.get(k).low().equals("a") || toks.get(k).low().equals("an")
+        || toks.get(k).low().equals("really") || toks.get(k).low().equals("much"))) {
+      k++;
+    }
+    return k < toks.size() && ISSUE_WORDS.contains(toks.get(k).low());
+  }
+
+  private static final Set<String> CLAUSE_OPENERS = Set.of("and", "but", "so", "then", "i", "he", "she", "we", "you",
+      "they", "it", "instead", "uh", "um");
+
+  private static final Set<String> ISSUE_WORDS = Set.of("issue", "problem", "concern", "complaint", "bother",
+      "factor");
 
   /**
    * Where an open question that presupposes what it asks about starts: "how long have you had this pain?", "how

@@ -479,6 +479,29 @@ class NegationConsistencyTest {
   }
 
   @Test
+  void labelThenDenies_andNotAnIssue_negateWhatCameBefore() {
+    String t = "[doctor] alcohol ?\n[patient] no , i do n't drink .\n"
+        + "[doctor] how are you dealing with your pain now ?\n[patient] oh no , i have no issues with my pain .\n";
+    assertThat(runIn("social_history", t, "Alcohol use, denies.").findings()).isEmpty();
+    assertThat(runIn("social_history", t, "Alcohol use, daily.").findings()).singleElement()
+        .satisfies(f -> assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+    assertThat(runIn("history_of_present_illness", t, "The pain is not an issue at this time.").findings())
+        .isEmpty();
+  }
+
+  @Test
+  void dictatedDenialList_goesOnAfterTheScopeRunsOutAtAComma() {
+    String t = "[doctor] he denies any recent symptoms of fever or shortness of breath , cough , vomiting , diarrhea"
+        + " , or night sweats .\n[patient] right .\n";
+    assertThat(runIn("review_of_systems", t, "Denies cough, vomiting, or diarrhea.").findings()).isEmpty();
+    assertThat(runIn("review_of_systems", t, "Reports vomiting.").findings()).singleElement()
+        .satisfies(f -> assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+    // a clause after the comma is not part of the list
+    String clause = "[patient] i was n't staying on top of my blood sugar readings , and i felt kinda woozy .\n";
+    assertThat(runIn("history_of_present_illness", clause, "He felt woozy.").findings()).isEmpty();
+  }
+
+  @Test
   void allButAnswer_deniesEachItemButTheExcepted() {
     // "everything is fine except some chills": no fever, but chills
     String t = "[doctor] how about fever , chills , nausea , diarrhea , anything like that ?\n"
