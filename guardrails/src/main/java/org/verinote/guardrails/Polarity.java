@@ -649,6 +649,7 @@ final class Polarity {
 
   static byte answer(List<Tok> answerToks) {
     int seen = 0;
+    boolean sentenceEnded = false;
     for (Tok t : answerToks) {
       String w = t.low();
       if (t.kind() == Tok.Kind.PUNCT || FILLER.contains(w)) {
@@ -662,12 +663,21 @@ final class Polarity {
     for (int i0 = 0; i0 < answerToks.size(); i0++) {
       Tok t = answerToks.get(i0);
       if (t.kind() == Tok.Kind.PUNCT) {
+        if (seen > 0 && ".!?".contains(t.raw())) {
+          // "much better. i don't know why i didn't take it": the first sentence answers, unless the next one
+          // opens with the answer word ("i see. no.")
+          sentenceEnded = true;
+        }
         continue;
       }
       String w = t.low().replace('’', '\'');
       if (FILLER.contains(w)) {
         continue;
       }
+      if (sentenceEnded && !NEG_ANSWER.contains(w) && !POS_ANSWER.contains(w)) {
+        break;
+      }
+      sentenceEnded = false;
       if (seen == 0 && (w.equals("nothing") || w.equals("everything") || w.equals("everything's"))) {
         // "nothing like that", "everything is fine" deny what was asked; "nothing other than my arthritic pain" and
         // "everything is fine except some chills" deny all but something, and "nothing substantial" is a degree

@@ -305,6 +305,15 @@ class PolarityTest {
   }
 
   @Test
+  void theAnswersFirstSentenceAnswers_unlessTheNextOpensWithTheAnswerWord() {
+    // "much better. i don't know why i didn't take it": the "don't" is not the answer
+    assertThat(Polarity.answer(Tokenizer.tokenize("much better . i don't know why i didn't take it with me .")))
+        .isEqualTo(Polarity.UNKNOWN);
+    assertThat(Polarity.answer(Tokenizer.tokenize("i see . no , not at all ."))).isEqualTo(Polarity.NEGATED);
+    assertThat(Polarity.answer(Tokenizer.tokenize("um . yes ."))).isEqualTo(Polarity.AFFIRMED);
+  }
+
+  @Test
   void ofCourse_answersYes_unlessNot() {
     assertThat(Polarity.answer(Tokenizer.tokenize("of course"))).isEqualTo(Polarity.AFFIRMED);
     assertThat(Polarity.answer(Tokenizer.tokenize("oh of course not"))).isEqualTo(Polarity.NEGATED);
