@@ -176,6 +176,11 @@ final class Polarity {
         continue;
       }
       int f = CUE_FLAGS.getOrDefault(w, 0);
+      if (w.equals("non") && i + 1 < toks.size() && NON_HABITS.contains(toks.get(i + 1).low())) {
+        // "non-smoker", "a non-cigarette smoker": the habit is denied (other "non-" words are left alone: a site
+        // or a state after "non-" is not a finding the transcript says the same way)
+        f |= F_PRE_NEG;
+      }
       if (subjectLeft >= 0 && negLeft > 0) {
         if (SUBJECT_VERBS.contains(w)) {
           // "no one in my family has had cancer": the denial starts again at the subject's verb
@@ -208,6 +213,13 @@ final class Polarity {
         deniedClause = false;
         continue;
       }
+      if (w.equals("as") && i > 0 && toks.get(i - 1).low().equals("such") && (negLeft > 0 || p[i - 1] == NEGATED
+          || i > 1 && p[i - 2] == NEGATED)) {
+        // "denied any history of problems in school such as learning disabilities, …": the examples are denied too
+        negLeft = SCOPE;
+        p[i] = NEGATED;
+        continue;
+      }
       if ((negLeft > 0 || (i > 0 && p[i - 1] == NEGATED)) && (f & F_LIST_CONTINUER) != 0
           && (negLeft > 0 || (!w.equals("any") && toks.get(i - 1).isWord()))) {
         // "or" right after the scope's last negated word still continues the list ("no tenderness to palpation of
@@ -233,6 +245,10 @@ final class Polarity {
             p[k] = OTHER_NEGATED;
           }
         }
+      }
+      if ((f & F_PRE_NEG) != 0 && noChangeIn(toks, i)) {
+        // "no changes in his foods, medications": says nothing of whether he takes them
+        hypoLeft = SCOPE;
       }
       if ((f & F_PRE_NEG) != 0 && !pseudo(toks, i)) {
         deniedClause = (f & F_CLAUSE_DENIAL) != 0;
@@ -581,6 +597,12 @@ final class Polarity {
   }
 
   /** Whether the cue at {@code i} is a pseudo-negation ("not only", "no change", "not sure"). */
+  /** Whether the cue at {@code i} opens "no change(s) in" / "not changed in": what follows keeps no status. */
+  private static boolean noChangeIn(List<Tok> toks, int i) {
+    return i + 2 < toks.size() && toks.get(i + 1).low().startsWith("change")
+        && (toks.get(i + 2).low().equals("in") || toks.get(i + 2).low().equals("to"));
+  }
+
   private static boolean pseudo(List<Tok> toks, int i) {
     if (i + 1 >= toks.size() || !toks.get(i + 1).isWord()) {
       return false;
@@ -772,6 +794,9 @@ final class Polarity {
     }
     return k < toks.size() && ISSUE_WORDS.contains(toks.get(k).low());
   }
+
+  private static final Set<String> NON_HABITS = Set.of("smoker", "smokers", "smoking", "drinker", "drinkers",
+      "drinking", "cigarette", "tobacco", "alcoholic");
 
   private static final Set<String> CLAUSE_OPENERS = Set.of("and", "but", "so", "then", "i", "he", "she", "we", "you",
       "they", "it", "instead", "uh", "um");

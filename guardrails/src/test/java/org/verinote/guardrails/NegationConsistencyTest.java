@@ -502,6 +502,22 @@ class NegationConsistencyTest {
   }
 
   @Test
+  void suchAsExamples_nonSmoker_andNoChangeIn_readAsWritten() {
+    String school = "[doctor] any learning disabilities or problems in school ?\n[patient] no , none .\n";
+    assertThat(runIn("social_history", school,
+        "She denied any history of problems in school such as learning disabilities, failed grades.").findings())
+        .isEmpty();
+    String smoke = "[doctor] do you smoke ?\n[patient] no , never .\n";
+    assertThat(runIn("social_history", smoke, "Non-smoker.").findings()).isEmpty();
+    assertThat(runIn("social_history", smoke, "He is a non-cigarette smoker.").findings()).isEmpty();
+    assertThat(runIn("social_history", smoke, "Smoker.").findings()).singleElement()
+        .satisfies(f -> assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+    String foods = "[doctor] any new foods ?\n[patient] no .\n";
+    assertThat(runIn("history_of_present_illness", foods, "There have been no changes in his foods.").findings())
+        .isEmpty();
+  }
+
+  @Test
   void allButAnswer_deniesEachItemButTheExcepted() {
     // "everything is fine except some chills": no fever, but chills
     String t = "[doctor] how about fever , chills , nausea , diarrhea , anything like that ?\n"
