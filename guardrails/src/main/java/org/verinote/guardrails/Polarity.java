@@ -246,6 +246,13 @@ final class Polarity {
           }
         }
       }
+      if ((f & F_PRE_NEG) != 0 && i + 1 < toks.size() && UNSURE_AFTER_NOT.contains(toks.get(i + 1).low())) {
+        // "i don't remember hurting my shoulder", "i don't recall any injury": not knowing is no denial
+        p[i] = UNKNOWN;
+        hypoLeft = SCOPE;
+        negLeft = 0;
+        continue;
+      }
       if ((f & F_PRE_NEG) != 0 && noChangeIn(toks, i)) {
         // "no changes in his foods, medications": says nothing of whether he takes them
         hypoLeft = SCOPE;
@@ -794,6 +801,8 @@ final class Polarity {
     }
     return k < toks.size() && ISSUE_WORDS.contains(toks.get(k).low());
   }
+
+  private static final Set<String> UNSURE_AFTER_NOT = Set.of("remember", "recall", "recollect");
 
   private static final Set<String> NON_HABITS = Set.of("smoker", "smokers", "smoking", "drinker", "drinkers",
       "drinking", "cigarette", "tobacco", "alcoholic");

@@ -75,6 +75,13 @@ class PolarityTest {
   }
 
   @Test
+  void notRemembering_isNoDenial() {
+    assertThat(status("i don't remember hurting my shoulder", "shoulder")).isEqualTo(Polarity.UNKNOWN);
+    assertThat(status("i do not recall any injury", "injury")).isEqualTo(Polarity.UNKNOWN);
+    assertThat(status("i don't have any injury", "injury")).isEqualTo(Polarity.NEGATED);
+  }
+
+  @Test
   void noBeforePronoun_isAnAnswerNotACue() {
     assertThat(status("no i wish , i've gained some weight", "weight")).isEqualTo(Polarity.AFFIRMED);
   }
