@@ -518,6 +518,15 @@ class NegationConsistencyTest {
   }
 
   @Test
+  void loseConsciousness_isLossOfConsciousness() {
+    String t = "[doctor] did you lose consciousness after the fall ?\n[patient] no .\n";
+    assertThat(runIn("history_of_present_illness", t, "He reports loss of consciousness.").findings())
+        .singleElement().satisfies(f ->
+            assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+    assertThat(runIn("history_of_present_illness", t, "He denies loss of consciousness.").findings()).isEmpty();
+  }
+
+  @Test
   void allButAnswer_deniesEachItemButTheExcepted() {
     // "everything is fine except some chills": no fever, but chills
     String t = "[doctor] how about fever , chills , nausea , diarrhea , anything like that ?\n"
