@@ -43,7 +43,7 @@ final class Polarity {
   private static final Set<String> PRE_NEG = Set.of("no", "not", "denies", "denied", "deny", "denying", "without",
       "never", "none", "nor", "nobody", "noone", "doesn't", "don't", "didn't", "hasn't", "haven't", "isn't", "wasn't",
       "aren't", "weren't", "negative", "free", "absence", "absent", "nothing", "neither", "lack", "lacks", "resolved",
-      "n't", "cannot", "can't", "won't", "wouldn't", "couldn't", "shouldn't", "forbidden", "forbids", "banned");
+      "n't", "cannot", "can't", "won't", "wouldn't", "couldn't", "shouldn't", "forbidden", "forbids", "banned", "unaware");
   private static final Set<String> POST_NEG = Set.of("negative", "absent", "resolved", "denied");
   private static final Set<String> TERMINATORS = Set.of("but", "however", "although", "though", "except", "aside",
       "apart", "which", "who", "yet", "still", "besides", "now", "currently", "reports", "endorses",

@@ -75,6 +75,12 @@ class PolarityTest {
   }
 
   @Test
+  void unawareOf_denies() {
+    assertThat(status("he is unaware of any family members with neurological disorders", "disorders"))
+        .isEqualTo(Polarity.NEGATED);
+  }
+
+  @Test
   void notRemembering_isNoDenial() {
     assertThat(status("i don't remember hurting my shoulder", "shoulder")).isEqualTo(Polarity.UNKNOWN);
     assertThat(status("i do not recall any injury", "injury")).isEqualTo(Polarity.UNKNOWN);
