@@ -76,8 +76,10 @@ class PolarityTest {
 
   @Test
   void unawareOf_denies() {
+    assertThat(status("she is unaware of any drug allergies", "allergies")).isEqualTo(Polarity.NEGATED);
+    // about the family, the denial is the family's
     assertThat(status("he is unaware of any family members with neurological disorders", "disorders"))
-        .isEqualTo(Polarity.NEGATED);
+        .isEqualTo(Polarity.OTHER_NEGATED);
   }
 
   @Test
