@@ -30,8 +30,9 @@ class PerturbationSuiteMtsDialogTest {
     assertThat(enc).hasSize(200);
     assertThat(rep.totalCases()).isGreaterThanOrEqualTo(500);
     assertThat(rep.cases().get(PerturbationSuite.Kind.FLIPPED_NEGATION)).isGreaterThanOrEqualTo(100);
-    // 0.764 with the chain of session 15, 0.792 (84 of 106) after session 16's transcript readings
-    assertThat(rep.recall(PerturbationSuite.Kind.FLIPPED_NEGATION)).isGreaterThanOrEqualTo(0.79);
+    // 0.764 with the chain of session 15, 0.792 (84 of 106) after session 16's transcript readings, 0.802 (85)
+    // after ADR 0035 follow-up 8
+    assertThat(rep.recall(PerturbationSuite.Kind.FLIPPED_NEGATION)).isGreaterThanOrEqualTo(0.80);
     for (PerturbationSuite.Kind k : List.of(PerturbationSuite.Kind.FABRICATED_MEDICATION,
         PerturbationSuite.Kind.CHANGED_AGE, PerturbationSuite.Kind.INVENTED_CONTACT,
         PerturbationSuite.Kind.INSERTED_HEDGE, PerturbationSuite.Kind.REPEATED_PHRASE)) {
