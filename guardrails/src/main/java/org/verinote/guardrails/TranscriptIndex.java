@@ -123,11 +123,11 @@ final class TranscriptIndex {
       byte[] p = Polarity.of(toks);
       Polarity.trailingNo(toks, p);
       boolean[] q = new boolean[p.length];
-      byte ans = ti + 1 < turns.size() && turns.get(ti + 1).role() != turns.get(ti).role()
-          && !Polarity.alternativeQuestion(toks) ? Polarity.answer(tk.get(ti + 1)) : Polarity.UNKNOWN;
-      java.util.Set<String> excepted = ans == Polarity.UNKNOWN && ti + 1 < turns.size()
-          && turns.get(ti + 1).role() != turns.get(ti).role() && !Polarity.alternativeQuestion(toks)
-          ? Polarity.exceptedWords(tk.get(ti + 1)) : null;
+      boolean answered = ti + 1 < turns.size() && turns.get(ti + 1).role() != turns.get(ti).role()
+          && !Polarity.alternativeQuestion(toks);
+      byte ans = answered ? Polarity.answer(tk.get(ti + 1)) : Polarity.UNKNOWN;
+      // "everything is fine except some chills": no to each item asked but the excepted, yes to those
+      Set<String> excepted = answered && ans == Polarity.UNKNOWN ? Polarity.exceptedWords(tk.get(ti + 1)) : null;
       int sentenceStart = 0;
       for (int k = 0; k < toks.size(); k++) {
         Tok t = toks.get(k);
@@ -150,8 +150,12 @@ final class TranscriptIndex {
             if (p[j] == Polarity.NEGATED && Polarity.statedNegation(toks, j)) {
               continue;
             }
-            byte a = excepted == null ? presupposed >= 0 && j > presupposed ? Polarity.AFFIRMED : ans
-                : excepted.contains(toks.get(j).norm()) ? Polarity.AFFIRMED : Polarity.NEGATED;
+            byte a = ans;
+            if (excepted != null) {
+              a = excepted.contains(toks.get(j).norm()) ? Polarity.AFFIRMED : Polarity.NEGATED;
+            } else if (presupposed >= 0 && j > presupposed) {
+              a = Polarity.AFFIRMED;
+            }
             p[j] = Polarity.fromAnswer(p[j], stateQ ? Polarity.UNKNOWN : a);
             q[j] = true;
           }
