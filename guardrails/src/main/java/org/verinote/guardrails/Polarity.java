@@ -229,10 +229,7 @@ final class Polarity {
       if ((f & F_OTHER_CUE) != 0 && (!w.equals("family") || familyExperiencer(toks, i))) {
         otherLeft = SCOPE + 2;
       }
-      if ((f & F_POST_NEG) != 0 || ((w.equals("denies") || w.equals("none")) && i > 0 && toks.get(i - 1).raw().equals(",")
-          && (i + 1 == toks.size() || toks.get(i + 1).kind() == Tok.Kind.PUNCT && !toks.get(i + 1).raw().equals(",")))
-          || notAnIssue(toks, i)) {
-        // "Alcohol use, denies." / "Allergies, none.": the value after the label's comma
+      if ((f & F_POST_NEG) != 0 || labelDenied(toks, i, w) || notAnIssue(toks, i)) {
         for (int k = i - 1; k >= 0 && k >= i - 4; k--) {
           if (toks.get(k).kind() == Tok.Kind.PUNCT && !toks.get(k).raw().equals(",")
               && !(k == i - 1 && toks.get(k).raw().equals(":"))) {
@@ -778,6 +775,15 @@ final class Polarity {
       }
     }
     return from;
+  }
+
+  /**
+   * Whether token {@code i} is a label's value that denies it: "Alcohol use, denies." / "Allergies, none." — the
+   * word right after the label's comma, closing its sentence.
+   */
+  private static boolean labelDenied(List<Tok> toks, int i, String w) {
+    return (w.equals("denies") || w.equals("none")) && i > 0 && toks.get(i - 1).raw().equals(",")
+        && (i + 1 == toks.size() || toks.get(i + 1).kind() == Tok.Kind.PUNCT && !toks.get(i + 1).raw().equals(","));
   }
 
   /**
