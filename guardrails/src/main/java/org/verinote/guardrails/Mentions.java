@@ -69,16 +69,38 @@ final class Mentions {
       Terms.Term head = head(phrase, t -> !coordinated || idx.mentions(t.text()));
       if (head != null) {
         mentions(idx, List.of(head), other, out);
+        if (modified(phrase, head)) {
+          // denying drugs denies illicit drugs; using drugs does not say which
+          out.removeIf(m -> m.polarity() != Polarity.NEGATED);
+        }
       }
     }
     return out;
+  }
+
+  /**
+   * Modifiers: words that narrow a finding without naming one ("illicit drug use", "previous surgeries", "alcohol
+   * consumption"). They never head a phrase, so a phrase the transcript never says whole falls back on the finding
+   * ("do you use drugs?" — "no"), not on the modifier.
+   */
+  private static final Set<String> MODIFIERS = norms("known illicit recreational intravenous consumption usage"
+      + " obvious apparent");
+
+  /** Whether a modifier longer than the head was passed over ("illicit" for "drug"). */
+  private static boolean modified(List<Terms.Term> phrase, Terms.Term head) {
+    for (Terms.Term t : phrase) {
+      if (MODIFIERS.contains(t.text()) && t.text().length() > head.text().length()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The phrase's longest term that is not a body site, among those {@code eligible}; null if none. */
   private static Terms.Term head(List<Terms.Term> phrase, java.util.function.Predicate<Terms.Term> eligible) {
     Terms.Term head = null;
     for (Terms.Term t : phrase) {
-      if (eligible.test(t) && !NegationConsistency.ANATOMY.contains(t.text())
+      if (eligible.test(t) && !NegationConsistency.ANATOMY.contains(t.text()) && !MODIFIERS.contains(t.text())
           && (head == null || t.text().length() > head.text().length())) {
         head = t;
       }

@@ -496,6 +496,14 @@ final class Polarity {
   private static final Set<String> EXCEPTIONS = Set.of("other", "except", "but", "besides", "apart", "aside");
   private static final Set<String> FINE = Set.of("fine", "good", "okay", "ok", "normal", "alright", "great");
 
+  /** Whether "that" opens a clause of knowing: "nothing that i know of", "nothing that i have known". */
+  private static boolean knownOf(List<Tok> toks, int at) {
+    return toks.get(at).low().equals("that") && at + 1 < toks.size()
+        && SELF.contains(toks.get(at + 1).low().replace('’', '\''));
+  }
+
+  private static final Set<String> SELF = Set.of("i", "i'm", "i've", "we", "we've");
+
   /** Whether an exception ("other than", "except", "but") follows within the answer's first sentence. */
   private static boolean allButSomething(List<Tok> toks, int from) {
     for (int k = from; k < toks.size(); k++) {
@@ -709,7 +717,7 @@ final class Polarity {
         // "everything is fine except some chills" deny all but something, and "nothing substantial" is a degree
         // (like "not too much"): unclear for each item asked
         if (allButSomething(answerToks, i0 + 1) || (i0 + 1 < answerToks.size()
-            && NOTHING_DEGREES.contains(answerToks.get(i0 + 1).low()))) {
+            && NOTHING_DEGREES.contains(answerToks.get(i0 + 1).low()) && !knownOf(answerToks, i0 + 1))) {
           return UNKNOWN;
         }
         return w.equals("nothing") || fineFollows(answerToks, i0 + 1) ? NEGATED : UNKNOWN;

@@ -527,6 +527,22 @@ class NegationConsistencyTest {
   }
 
   @Test
+  void modifierNeverHeadsAPhrase_andOnlyADenialOfTheWholeCounts() {
+    // "illicit drug use" is never said whole: "drugs" decides, not "illicit"
+    String denied = "[doctor] do you drink or use any drugs ?\n[patient] i drink a little but i do n't do drugs .\n";
+    assertThat(runIn("social_history", denied, "He reports illicit drug use.").findings()).singleElement()
+        .satisfies(f -> assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+    assertThat(runIn("social_history", denied, "He denies illicit drug use.").findings()).isEmpty();
+    // using drugs does not say which: a denial of intravenous use is not against it
+    String used = "[doctor] any drugs ?\n[patient] yes , i do drugs on weekends .\n";
+    assertThat(runIn("social_history", used, "He denies intravenous drug use.").findings()).isEmpty();
+    // "nothing that i have known" answers no
+    String allergies = "[doctor] any known allergies ?\n[patient] nothing that i have known .\n";
+    assertThat(runIn("allergies", allergies, "Some known drug allergies.").findings()).singleElement()
+        .satisfies(f -> assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+  }
+
+  @Test
   void allButAnswer_deniesEachItemButTheExcepted() {
     // "everything is fine except some chills": no fever, but chills
     String t = "[doctor] how about fever , chills , nausea , diarrhea , anything like that ?\n"
