@@ -304,6 +304,10 @@ final class Polarity {
         // in speech, also when the scope ran out on the word before the comma: a dictated list goes on ("he denies
         // any symptoms of fever or shortness of breath, cough, vomiting"), unless a clause opens ("…, and i felt")
         negLeft = Math.max(negLeft, written ? SCOPE : 3);
+        if (!written && i + 1 < toks.size() && SUBJECTS.contains(toks.get(i + 1).low())) {
+          // in speech a clause opening after the comma ends the denial: "not well, it feels unstable"
+          negLeft = 0;
+        }
         if (i + 1 < toks.size() && STATES.contains(toks.get(i + 1).low())) {
           // "no clubbing, strong bilateral pulses, brisk capillary refill": a state after the comma is a new
           // finding, stated as it is, not another item of the denial
@@ -823,6 +827,9 @@ final class Polarity {
 
   private static final Set<String> CLAUSE_OPENERS = Set.of("and", "but", "so", "then", "i", "he", "she", "we", "you",
       "they", "it", "instead", "uh", "um");
+
+  /** Subjects: in speech, one after a comma opens a clause of its own. */
+  private static final Set<String> SUBJECTS = Set.of("i", "he", "she", "we", "you", "they", "it");
 
   private static final Set<String> ISSUE_WORDS = Set.of("issue", "problem", "concern", "complaint", "bother",
       "factor");

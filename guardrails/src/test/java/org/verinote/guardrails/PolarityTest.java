@@ -498,4 +498,14 @@ class PolarityTest {
     List<Tok> polar = Tokenizer.tokenize("how are you . do you check your blood sugar");
     assertThat(Polarity.openQuestion(polar, indexOf(polar, "sugar"))).isFalse();
   }
+  @Test
+  void spokenCommaBeforeASubject_endsTheDenial_writtenListsGoOn() {
+    // "not well, it feels unstable": the second clause is stated, not denied
+    List<Tok> said = Tokenizer.tokenize("not well , it feels unstable , like i'm going to fall .");
+    assertThat(Polarity.of(said)[indexOf(said, "unstable")]).isEqualTo(Polarity.AFFIRMED);
+    List<Tok> list = Tokenizer.tokenize("no fever , chills or cough .");
+    assertThat(Polarity.of(list)[indexOf(list, "cough")]).isEqualTo(Polarity.NEGATED);
+    List<Tok> written = Tokenizer.tokenize("No fever, it is not present.");
+    assertThat(Polarity.of(written, true)[indexOf(written, "fever")]).isEqualTo(Polarity.NEGATED);
+  }
 }
