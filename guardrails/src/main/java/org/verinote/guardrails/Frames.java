@@ -51,15 +51,22 @@ final class Frames {
     if (finding == null) {
       return;
     }
-    int[] turns = idx.turnsByTerm.get(finding.text());
+    out.addAll(mentionsWhere(idx, finding.text(), other, Frames::takenFor));
+  }
+
+  /** The clear mentions of {@code term} whose token satisfies {@code where} (the turn's tokens, its index). */
+  private static List<Mentions.Mention> mentionsWhere(TranscriptIndex idx, String term, boolean other,
+      java.util.function.BiPredicate<List<Tok>, Integer> where) {
+    List<Mentions.Mention> out = new java.util.ArrayList<>();
+    int[] turns = idx.turnsByTerm.get(term);
     if (turns == null) {
-      return;
+      return out;
     }
     for (int turn : turns) {
       List<Terms.Term> tt = idx.terms.get(turn);
       List<Tok> toks = idx.toks.get(turn);
       for (int k = 0; k < tt.size(); k++) {
-        if (tt.get(k).text().equals(finding.text()) && takenFor(toks, tt.get(k).tok())) {
+        if (tt.get(k).text().equals(term) && where.test(toks, tt.get(k).tok())) {
           Mentions.Mention m = Mentions.at(idx, turn, k, other);
           if (m != null) {
             out.add(m);
@@ -67,6 +74,7 @@ final class Frames {
         }
       }
     }
+    return out;
   }
 
   /** Whether the token at {@code at} ends "taken anything for (the) …" / "took ibuprofen for (my) …". */
@@ -98,6 +106,66 @@ final class Frames {
     }
     for (int k = j - 1; k >= 0 && k >= j - 2; k--) {
       if (TAKE_AUX.contains(lower(toks.get(k)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The canonical terms of "incontinence" and "control". */
+  private static final String INCONTINENCE = canonical("incontinence");
+  private static final String CONTROL = canonical("control");
+  /** What continence is of ("control over your bladder", "bowel control"). */
+  private static final Set<String> CONTINENT_OF = Set.of("bladder", "bowel", "bowels", "urine", "stool", "stools",
+      "urination");
+  private static final Set<String> LOSS = Set.of("loss", "lose", "lost", "losing");
+
+  /**
+   * Adds the transcript's mentions of bladder or bowel control for a phrase naming incontinence, with the status
+   * turned over: "do you have control over your bladder?" — "yes" denies incontinence; "i lost control of my
+   * bowels" asserts it. Adds nothing for any other phrase.
+   */
+  static void continenceMentions(TranscriptIndex idx, List<Terms.Term> phrase, boolean other,
+      List<Mentions.Mention> out) {
+    if (phrase.stream().noneMatch(t -> t.text().equals(INCONTINENCE))) {
+      return;
+    }
+    for (Mentions.Mention m : mentionsWhere(idx, CONTROL, other, Frames::ofContinence)) {
+      List<Tok> toks = idx.toks.get(m.turn());
+      int at = m.firstTok();
+      if (m.asked() && !hadBefore(toks, at)) {
+        // "what about bladder control, any accidents?" — "no" denies the accidents, not the control
+        continue;
+      }
+      // "lost control of my bowels", "no issues with bladder control": incontinence itself, not turned over
+      int head = at > 0 && CONTINENT_OF.contains(lower(toks.get(at - 1))) ? at - 1 : at;
+      boolean lost = head > 0 && LOSS.contains(lower(toks.get(head - 1)))
+          || head > 1 && lower(toks.get(head - 1)).equals("of") && LOSS.contains(lower(toks.get(head - 2)))
+          || Mentions.problemFramed(toks, head);
+      out.add(lost ? m : new Mentions.Mention(m.turn(), m.term(), m.firstTok(),
+          m.polarity() == Polarity.AFFIRMED ? Polarity.NEGATED : Polarity.AFFIRMED, m.asked()));
+    }
+  }
+
+  private static final Set<String> HAVE = Set.of("have", "has", "had", "having");
+
+  /** Whether "have" stands up to three words before {@code at} ("do you have (complete) control over …"). */
+  private static boolean hadBefore(List<Tok> toks, int at) {
+    for (int j = at - 1; j >= 0 && j >= at - 3; j--) {
+      if (HAVE.contains(lower(toks.get(j)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether "control" at {@code at} is of the bladder or bowels: right before it, or within four words after. */
+  private static boolean ofContinence(List<Tok> toks, int at) {
+    if (at > 0 && CONTINENT_OF.contains(lower(toks.get(at - 1)))) {
+      return true;
+    }
+    for (int j = at + 1; j < toks.size() && j <= at + 4; j++) {
+      if (CONTINENT_OF.contains(lower(toks.get(j)))) {
         return true;
       }
     }

@@ -64,6 +64,8 @@ final class Mentions {
     mentions(idx, phrase, other, out);
     // "pain medications" is said "taken anything for the pain"
     Frames.treatmentMentions(idx, phrase, other, out);
+    // "incontinence" is said "control over your bladder", the other way round
+    Frames.continenceMentions(idx, phrase, other, out);
     if (out.isEmpty() && phrase.size() > 1) {
       // "numbness or tingling" lists two findings: one the transcript never says is no evidence
       Terms.Term head = head(phrase, t -> !coordinated || idx.mentions(t.text()));

@@ -543,6 +543,25 @@ class NegationConsistencyTest {
   }
 
   @Test
+  void bladderControl_isIncontinenceTheOtherWayRound() {
+    String control = "[doctor] do you have control over your bladder and bowel movements ?\n"
+        + "[patient] yes , i have complete control over everything like that .\n";
+    assertThat(runIn("history_of_present_illness", control, "She reports incontinence.").findings())
+        .singleElement().satisfies(f ->
+            assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+    assertThat(runIn("history_of_present_illness", control, "She denies incontinence.").findings()).isEmpty();
+    String lost = "[patient] i lost control of my bladder twice last week .\n";
+    assertThat(runIn("history_of_present_illness", lost, "She denies urinary incontinence.").findings())
+        .singleElement().satisfies(f ->
+            assertThat(f.message()).startsWith("Negated in the note but asserted in the transcript"));
+    // "no issues with bladder control, right?" — "yeah, it's fine" is no incontinence; "any accidents?" — "no"
+    // denies the accidents, not the control
+    String fine = "[doctor] and no issues with bladder control , right ?\n[patient] yeah , it's fine .\n"
+        + "[doctor] what about bowel control , any accidents ?\n[patient] no .\n";
+    assertThat(runIn("review_of_systems", fine, "Negative incontinence.").findings()).isEmpty();
+  }
+
+  @Test
   void allButAnswer_deniesEachItemButTheExcepted() {
     // "everything is fine except some chills": no fever, but chills
     String t = "[doctor] how about fever , chills , nausea , diarrhea , anything like that ?\n"
