@@ -21,6 +21,7 @@ final class LayTerms {
       {"relief", "improve help"}, {"relieve", "improve help"}, {"improvement", "improve help"},
       {"icing", "ice iced"}, {"iced", "ice icing"}, {"ice", "iced icing"}, {"melena", "tarry"},
       {"palpation", "press push"}, {"cholecystectomy", "gallbladder"}, {"appendectomy", "appendix"},
+      {"straining", "force push"}, {"incarceration", "incarcerated jail prison"},
   };
 
   private static final String[][] SITES = {

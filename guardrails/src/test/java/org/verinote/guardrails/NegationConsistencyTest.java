@@ -543,6 +543,22 @@ class NegationConsistencyTest {
   }
 
   @Test
+  void associatedNeverHeads_andLayWordsForStrainingAndIncarceration() {
+    String dizzy = "[doctor] were you dizzy before you fell ?\n[patient] no , i was not dizzy at all .\n";
+    assertThat(runIn("history_of_present_illness", dizzy, "There was some dizziness associated with the fall.")
+        .findings()).singleElement().satisfies(f ->
+            assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+    String force = "[doctor] do you apply a lot of force to urinate ?\n[patient] nope .\n";
+    assertThat(runIn("history_of_present_illness", force, "Some straining to urinate.").findings())
+        .singleElement().satisfies(f ->
+            assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+    assertThat(runIn("history_of_present_illness", force, "No straining to urinate.").findings()).isEmpty();
+    String jail = "[doctor] have you ever been incarcerated ?\n[patient] nope .\n";
+    assertThat(runIn("social_history", jail, "Some history of incarceration.").findings()).singleElement()
+        .satisfies(f -> assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+  }
+
+  @Test
   void bladderControl_isIncontinenceTheOtherWayRound() {
     String control = "[doctor] do you have control over your bladder and bowel movements ?\n"
         + "[patient] yes , i have complete control over everything like that .\n";
