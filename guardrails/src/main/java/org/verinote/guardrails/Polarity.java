@@ -75,7 +75,8 @@ final class Polarity {
    */
   private static final Set<String> HYPOTHETICAL = Set.of("if", "whether", "should", "unless", "watch", "monitor",
       "prevent", "risk", "worry", "worried", "concern", "concerned", "call", "return", "check", "might",
-      "could", "would", "possible", "possibly", "rule", "test", "screen", "risks", "may", "means", "meaning");
+      "could", "would", "possible", "possibly", "rule", "test", "screen", "checking", "evaluate", "evaluating",
+      "risks", "may", "means", "meaning");
   /** Cues whose object may be a whole clause ("denies that resting it on a pillow alleviates her pain"). */
   private static final Set<String> CLAUSE_DENIALS = Set.of("denies", "denied", "deny", "denying");
   /**
@@ -203,10 +204,12 @@ final class Polarity {
       }
       // "not a problem and you said that you heard a pop", "… when i listen to your lungs": a clause of its own
       boolean reported = contentSinceCue && SCOPE_ENDING_VERBS.contains(w);
-      if (i > 0 && (reported || (f & F_TERMINATOR) != 0 || ((f & F_AUX_TERMINATOR) != 0 && contentSinceCue)
+      // "not had positive blood cultures": "positive" before any content qualifies what is denied
+      boolean terminates = (f & F_TERMINATOR) != 0 && (contentSinceCue || !w.equals("positive"));
+      if (i > 0 && (reported || terminates || ((f & F_AUX_TERMINATOR) != 0 && contentSinceCue)
           || (w.equals("other") && i + 1 < toks.size() && toks.get(i + 1).raw().equalsIgnoreCase("than")))) {
         negLeft = 0;
-        deniedClause &= (f & F_TERMINATOR) == 0;
+        deniedClause &= !terminates;
       }
       if (deniedClause && negLeft == 0 && otherLeft == 0 && hypoLeft == 0 && (f & F_EFFECT_VERB) != 0) {
         p[i] = NEGATED;

@@ -508,4 +508,16 @@ class PolarityTest {
     List<Tok> written = Tokenizer.tokenize("No fever, it is not present.");
     assertThat(Polarity.of(written, true)[indexOf(written, "fever")]).isEqualTo(Polarity.NEGATED);
   }
+  @Test
+  void positiveBeforeAnyContent_qualifiesTheDenial_afterContentEndsIt() {
+    assertThat(status("she has not had positive blood cultures .", "cultures")).isEqualTo(Polarity.NEGATED);
+    assertThat(status("no fever , positive for chills .", "chills")).isEqualTo(Polarity.AFFIRMED);
+    assertThat(status("no fever , positive for chills .", "fever")).isEqualTo(Polarity.NEGATED);
+  }
+  @Test
+  void checkingOrEvaluatingFor_assertsNothing() {
+    assertThat(status("i'm just checking for lymph nodes .", "nodes")).isEqualTo(Polarity.UNKNOWN);
+    assertThat(status("we are evaluating for a fracture .", "fracture")).isEqualTo(Polarity.UNKNOWN);
+    assertThat(status("i feel a lymph node .", "node")).isEqualTo(Polarity.AFFIRMED);
+  }
 }
