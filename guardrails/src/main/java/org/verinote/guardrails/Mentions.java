@@ -54,6 +54,22 @@ final class Mentions {
     return false;
   }
 
+  private static final Set<String> HISTORY_GLUE = norms("of any a an the past previous prior significant");
+
+  /** Whether "history of" stands right before token {@code at} ("no past history of [headaches]"). */
+  static boolean historyFramed(List<Tok> toks, int at) {
+    for (int k = at - 1; k >= 0 && k >= at - 4; k--) {
+      String w = toks.get(k).low();
+      if (w.equals("history")) {
+        return k + 1 < at && toks.get(k + 1).low().equals("of");
+      }
+      if (!HISTORY_GLUE.contains(toks.get(k).norm())) {
+        return false;
+      }
+    }
+    return false;
+  }
+
   /**
    * The phrase's clear transcript mentions; when the phrase as a whole is not in the transcript, those of its
    * longest term that is not a body site ("numbness in the hand" falls back to "numbness", not "hand").

@@ -181,6 +181,15 @@ public final class NegationConsistency implements Guardrail {
             // "denies issues with the migraines" is about problems with them: only mentions framed alike count
             ms.removeIf(m -> !Mentions.problemFramed(idx.toks.get(m.turn()), m.firstTok()));
           }
+          if (Mentions.historyFramed(s.toks, phrase.get(0).tok())) {
+            // "some past history of headaches" is about the history: "any history of headaches?" — "no" decides
+            // over "i am having a severe headache" when the transcript asks about the history too
+            List<Mentions.Mention> history = new ArrayList<>(ms);
+            history.removeIf(m -> !Mentions.historyFramed(idx.toks.get(m.turn()), m.firstTok()));
+            if (!history.isEmpty()) {
+              ms = history;
+            }
+          }
           java.util.Map<String, Integer> clause = null;
           if (namesSite && !ms.isEmpty()) {
             // "the lateral aspect" is not about a mention at "the medial aspect" or "the inside of your knee"

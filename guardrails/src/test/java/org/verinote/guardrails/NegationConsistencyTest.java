@@ -559,6 +559,18 @@ class NegationConsistencyTest {
   }
 
   @Test
+  void historyOf_isComparedWithTheHistoryAskedAbout() {
+    String t = "[patient] well , i am having a severe headache .\n"
+        + "[doctor] does she have any history of headaches ?\n[other] no .\n";
+    assertThat(runIn("history_of_present_illness", t, "She has some past history of headaches.").findings())
+        .singleElement().satisfies(f ->
+            assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+    assertThat(runIn("history_of_present_illness", t, "No past history of headaches.").findings()).isEmpty();
+    // today's headache is still compared with what is said of today
+    assertThat(runIn("history_of_present_illness", t, "She denies headache.").findings()).isNotEmpty();
+  }
+
+  @Test
   void bladderControl_isIncontinenceTheOtherWayRound() {
     String control = "[doctor] do you have control over your bladder and bowel movements ?\n"
         + "[patient] yes , i have complete control over everything like that .\n";
