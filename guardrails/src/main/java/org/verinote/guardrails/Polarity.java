@@ -246,7 +246,7 @@ final class Polarity {
           }
         }
       }
-      if ((f & F_PRE_NEG) != 0 && i + 1 < toks.size() && UNSURE_AFTER_NOT.contains(toks.get(i + 1).low())) {
+      if ((f & F_PRE_NEG) != 0 && notRemembering(toks, i)) {
         // "i don't remember hurting my shoulder", "i don't recall any injury": not knowing is no denial
         p[i] = UNKNOWN;
         hypoLeft = SCOPE;
@@ -824,6 +824,16 @@ final class Polarity {
   }
 
   private static final Set<String> UNSURE_AFTER_NOT = Set.of("remember", "recall", "recollect");
+  private static final Set<String> UNSURE_ADVERBS = Set.of("even", "really", "quite", "exactly");
+
+  /** Whether the cue at {@code i} denies remembering: "don't remember", "don't even recall". */
+  private static boolean notRemembering(List<Tok> toks, int i) {
+    int j = i + 1;
+    if (j < toks.size() && UNSURE_ADVERBS.contains(toks.get(j).low())) {
+      j++;
+    }
+    return j < toks.size() && UNSURE_AFTER_NOT.contains(toks.get(j).low());
+  }
 
   private static final Set<String> NON_HABITS = Set.of("smoker", "smokers", "smoking", "drinker", "drinkers",
       "drinking", "cigarette", "tobacco", "alcoholic");

@@ -86,6 +86,8 @@ class PolarityTest {
   void notRemembering_isNoDenial() {
     assertThat(status("i don't remember hurting my shoulder", "shoulder")).isEqualTo(Polarity.UNKNOWN);
     assertThat(status("i do not recall any injury", "injury")).isEqualTo(Polarity.UNKNOWN);
+    assertThat(status("i don't even remember how long the bunion has been there", "bunion"))
+        .isEqualTo(Polarity.UNKNOWN);
     assertThat(status("i don't have any injury", "injury")).isEqualTo(Polarity.NEGATED);
   }
 
