@@ -70,6 +70,11 @@ final class Mentions {
     return false;
   }
 
+  /** Whether "other" stands right before token {@code at} ("no other [medications]"). */
+  static boolean otherFramed(List<Tok> toks, int at) {
+    return at > 0 && toks.get(at - 1).low().equals("other");
+  }
+
   /**
    * The phrase's clear transcript mentions; when the phrase as a whole is not in the transcript, those of its
    * longest term that is not a body site ("numbness in the hand" falls back to "numbness", not "hand").

@@ -181,13 +181,16 @@ public final class NegationConsistency implements Guardrail {
             // "denies issues with the migraines" is about problems with them: only mentions framed alike count
             ms.removeIf(m -> !Mentions.problemFramed(idx.toks.get(m.turn()), m.firstTok()));
           }
-          if (Mentions.historyFramed(s.toks, phrase.get(0).tok())) {
-            // "some past history of headaches" is about the history: "any history of headaches?" — "no" decides
-            // over "i am having a severe headache" when the transcript asks about the history too
-            List<Mentions.Mention> history = new ArrayList<>(ms);
-            history.removeIf(m -> !Mentions.historyFramed(idx.toks.get(m.turn()), m.firstTok()));
-            if (!history.isEmpty()) {
-              ms = history;
+          for (java.util.function.BiPredicate<List<Tok>, Integer> frame : FRAMES) {
+            if (frame.test(s.toks, phrase.get(0).tok())) {
+              // "some past history of headaches" is about the history: "any history of headaches?" — "no" decides
+              // over "i am having a severe headache" when the transcript asks about the history too; "no other
+              // medications" is answered by "any other medications?", not by the accutane she takes
+              List<Mentions.Mention> framed = new ArrayList<>(ms);
+              framed.removeIf(m -> !frame.test(idx.toks.get(m.turn()), m.firstTok()));
+              if (!framed.isEmpty()) {
+                ms = framed;
+              }
             }
           }
           java.util.Map<String, Integer> clause = null;
@@ -232,6 +235,10 @@ public final class NegationConsistency implements Guardrail {
     }
     return GuardVerdict.flag(findings);
   }
+
+  /** Frames a note phrase is compared within: "history of …", "other …". */
+  private static final List<java.util.function.BiPredicate<List<Tok>, Integer>> FRAMES =
+      List.of(Mentions::historyFramed, Mentions::otherFramed);
 
   /** A finding on the phrase's span whose message ends with the transcript turns of the mentions behind it. */
   private Finding finding(TranscriptIndex idx, SectionText s, List<Terms.Term> phrase, List<Mentions.Mention> ms,

@@ -568,6 +568,12 @@ class NegationConsistencyTest {
     assertThat(runIn("history_of_present_illness", t, "No past history of headaches.").findings()).isEmpty();
     // today's headache is still compared with what is said of today
     assertThat(runIn("history_of_present_illness", t, "She denies headache.").findings()).isNotEmpty();
+    // "other medications" likewise with the other medications asked about
+    String meds = "[patient] i take accutane for my acne .\n[doctor] any other medications ?\n[patient] no .\n";
+    assertThat(runIn("medications", meds, "Accutane. She takes some other medications.").findings())
+        .singleElement().satisfies(f ->
+            assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+    assertThat(runIn("medications", meds, "Accutane. No other medications.").findings()).isEmpty();
   }
 
   @Test
