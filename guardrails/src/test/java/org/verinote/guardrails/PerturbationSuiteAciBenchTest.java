@@ -61,10 +61,11 @@ class PerturbationSuiteAciBenchTest {
     for (PerturbationSuite.Kind k : PerturbationSuite.Kind.values()) {
       System.out.printf("  held out %-22s n=%4d recall=%.3f%n", k, rep.cases().getOrDefault(k, 0), rep.recall(k));
     }
-    // below the 0.95 on held-out cases, measured (see the guide): flipped negation 0.783 (226 cases; 0.765
-    // before the lay words of session 15, which were read from MTS-Dialog, not from these); the floor pins it.
+    // below the 0.95 on held-out cases, measured (see the guide): flipped negation 0.796 (226 cases; 0.765
+    // before the lay words of session 15 and 0.783 before the modifiers of session 18, both read from MTS-Dialog,
+    // not from these); the floor pins it.
     // Every other kind meets it (changed dose 0.972, 281 cases; the rest ≥ 0.99)
-    assertThat(rep.recall(PerturbationSuite.Kind.FLIPPED_NEGATION)).isGreaterThanOrEqualTo(0.78);
+    assertThat(rep.recall(PerturbationSuite.Kind.FLIPPED_NEGATION)).isGreaterThanOrEqualTo(0.79);
     for (PerturbationSuite.Kind k : PerturbationSuite.Kind.values()) {
       if (k != PerturbationSuite.Kind.FLIPPED_NEGATION) {
         assertThat(rep.recall(k)).as(k.name()).isGreaterThanOrEqualTo(k == PerturbationSuite.Kind.CHANGED_DOSE ? 0.97
@@ -92,10 +93,11 @@ class PerturbationSuiteAciBenchTest {
     for (PerturbationSuite.Kind k : rep.cases().keySet()) {
       System.out.printf("  never drawn %-22s n=%4d recall=%.3f%n", k, rep.cases().get(k), rep.recall(k));
     }
-    // measured once: flipped negation 29 of 36 (0.806), changed dose 15 of 16; vitals and ages have no such place
+    // flipped negation 30 of 36 (0.833; 29 before ADR 0035 follow-up 9), changed dose 15 of 16; vitals and ages
+    // have no such place
     assertThat(rep.cases()).containsEntry(PerturbationSuite.Kind.FLIPPED_NEGATION, 36)
         .containsEntry(PerturbationSuite.Kind.CHANGED_DOSE, 16);
-    assertThat(rep.recall(PerturbationSuite.Kind.FLIPPED_NEGATION)).isGreaterThanOrEqualTo(0.80);
+    assertThat(rep.recall(PerturbationSuite.Kind.FLIPPED_NEGATION)).isGreaterThanOrEqualTo(0.83);
     assertThat(rep.recall(PerturbationSuite.Kind.CHANGED_DOSE)).isGreaterThanOrEqualTo(0.93);
   }
 
