@@ -21,7 +21,8 @@ final class LayTerms {
       {"relief", "improve help"}, {"relieve", "improve help"}, {"improvement", "improve help"},
       {"icing", "ice iced"}, {"iced", "ice icing"}, {"ice", "iced icing"}, {"melena", "tarry"},
       {"palpation", "press push"}, {"cholecystectomy", "gallbladder"}, {"appendectomy", "appendix"},
-      {"straining", "force push"}, {"incarceration", "incarcerated jail prison"},
+      {"straining", "force push"}, {"incarceration", "incarcerated jail prison"}, {"thrombosis", "clot clots"},
+      {"arrhythmia", "irregular"}, {"arrhythmias", "irregular"},
   };
 
   private static final String[][] SITES = {

@@ -70,6 +70,28 @@ final class Mentions {
     return false;
   }
 
+  /**
+   * Whether the token at {@code at} is said of the past: after "history of", or followed within its clause by
+   * "before", "in the past", "previously" ("have you had back pain or surgeries before this injury?").
+   */
+  static boolean pastFramed(List<Tok> toks, int at) {
+    if (historyFramed(toks, at)) {
+      return true;
+    }
+    for (int k = at + 1; k < toks.size() && k <= at + 8; k++) {
+      Tok t = toks.get(k);
+      if (t.kind() == Tok.Kind.PUNCT && !t.raw().equals(",")) {
+        return false;
+      }
+      String w = t.low();
+      if (w.equals("before") || w.equals("previously")
+          || w.equals("past") && k > 1 && toks.get(k - 1).low().equals("the") && toks.get(k - 2).low().equals("in")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether "other" stands right before token {@code at} ("no other [medications]"). */
   static boolean otherFramed(List<Tok> toks, int at) {
     return at > 0 && toks.get(at - 1).low().equals("other");

@@ -181,8 +181,9 @@ public final class NegationConsistency implements Guardrail {
             // "denies issues with the migraines" is about problems with them: only mentions framed alike count
             ms.removeIf(m -> !Mentions.problemFramed(idx.toks.get(m.turn()), m.firstTok()));
           }
-          for (java.util.function.BiPredicate<List<Tok>, Integer> frame : FRAMES) {
-            if (frame.test(s.toks, phrase.get(0).tok())) {
+          for (int fi = 0; fi < NOTE_FRAMES.size(); fi++) {
+            java.util.function.BiPredicate<List<Tok>, Integer> frame = SAID_FRAMES.get(fi);
+            if (NOTE_FRAMES.get(fi).test(s.toks, phrase.get(0).tok())) {
               // "some past history of headaches" is about the history: "any history of headaches?" — "no" decides
               // over "i am having a severe headache" when the transcript asks about the history too; "no other
               // medications" is answered by "any other medications?", not by the accutane she takes
@@ -236,9 +237,14 @@ public final class NegationConsistency implements Guardrail {
     return GuardVerdict.flag(findings);
   }
 
-  /** Frames a note phrase is compared within: "history of …", "other …". */
-  private static final List<java.util.function.BiPredicate<List<Tok>, Integer>> FRAMES =
+  /**
+   * Frames a note phrase is compared within: "history of …", "other …"; each with the transcript's frame at the same
+   * index ("history of …" is also said "… before this injury", "… in the past").
+   */
+  private static final List<java.util.function.BiPredicate<List<Tok>, Integer>> NOTE_FRAMES =
       List.of(Mentions::historyFramed, Mentions::otherFramed);
+  private static final List<java.util.function.BiPredicate<List<Tok>, Integer>> SAID_FRAMES =
+      List.of(Mentions::pastFramed, Mentions::otherFramed);
 
   /** A finding on the phrase's span whose message ends with the transcript turns of the mentions behind it. */
   private Finding finding(TranscriptIndex idx, SectionText s, List<Terms.Term> phrase, List<Mentions.Mention> ms,

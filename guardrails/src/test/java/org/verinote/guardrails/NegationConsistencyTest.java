@@ -553,6 +553,12 @@ class NegationConsistencyTest {
         .singleElement().satisfies(f ->
             assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
     assertThat(runIn("history_of_present_illness", force, "No straining to urinate.").findings()).isEmpty();
+    String heart = "[doctor] any history of irregular heartbeats ?\n[patient] no .\n";
+    assertThat(runIn("cardiovascular", heart, "Some history of arrhythmias.").findings()).singleElement()
+        .satisfies(f -> assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+    String clots = "[doctor] any family history of blood clots ?\n[patient] no .\n";
+    assertThat(runIn("family_history", clots, "Some family history of thrombosis.").findings()).singleElement()
+        .satisfies(f -> assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
     String jail = "[doctor] have you ever been incarcerated ?\n[patient] nope .\n";
     assertThat(runIn("social_history", jail, "Some history of incarceration.").findings()).singleElement()
         .satisfies(f -> assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
@@ -568,6 +574,14 @@ class NegationConsistencyTest {
     assertThat(runIn("history_of_present_illness", t, "No past history of headaches.").findings()).isEmpty();
     // today's headache is still compared with what is said of today
     assertThat(runIn("history_of_present_illness", t, "She denies headache.").findings()).isNotEmpty();
+    // the history is also said "before this injury"
+    String before = "[patient] i felt a sharp pain from my back down into my leg .\n"
+        + "[doctor] have you had back pain or surgeries before this injury ?\n[patient] no , i haven't .\n";
+    assertThat(runIn("history_of_present_illness", before, "He reported previous history of back pain.")
+        .findings()).singleElement().satisfies(f ->
+            assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+    assertThat(runIn("history_of_present_illness", before, "He denied any previous history of back pain.")
+        .findings()).isEmpty();
     // "other medications" likewise with the other medications asked about
     String meds = "[patient] i take accutane for my acne .\n[doctor] any other medications ?\n[patient] no .\n";
     assertThat(runIn("medications", meds, "Accutane. She takes some other medications.").findings())
