@@ -22,7 +22,8 @@ final class LayTerms {
       {"icing", "ice iced"}, {"iced", "ice icing"}, {"ice", "iced icing"}, {"melena", "tarry"},
       {"palpation", "press push"}, {"cholecystectomy", "gallbladder"}, {"appendectomy", "appendix"},
       {"straining", "force push"}, {"incarceration", "incarcerated jail prison"}, {"thrombosis", "clot clots"},
-      {"arrhythmia", "irregular"}, {"arrhythmias", "irregular"},
+      {"arrhythmia", "irregular"}, {"arrhythmias", "irregular"}, {"substance", "drugs drug"},
+      {"trauma", "injury injure injured"}, {"injury", "injure injured"}, {"tingle", "needles"},
   };
 
   private static final String[][] SITES = {

@@ -2,6 +2,7 @@ package org.verinote.guardrails;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.verinote.core.Transcript;
 import org.verinote.core.guard.GuardVerdict;
@@ -559,6 +560,14 @@ class NegationConsistencyTest {
     String clots = "[doctor] any family history of blood clots ?\n[patient] no .\n";
     assertThat(runIn("family_history", clots, "Some family history of thrombosis.").findings()).singleElement()
         .satisfies(f -> assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+    String injury = "[doctor] did you injure it or have a fall ?\n[patient] no .\n"
+        + "[doctor] any pins and needles ?\n[patient] no pins and needles .\n"
+        + "[doctor] do you drink or do drugs ?\n[patient] i don't drink or do drugs .\n";
+    for (String note : List.of("He reports injury.", "He reported trauma to this area.", "Some paresthesias.",
+        "Some history of substance abuse.")) {
+      assertThat(runIn("history_of_present_illness", injury, note).findings()).as(note).singleElement()
+          .satisfies(f -> assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
+    }
     String jail = "[doctor] have you ever been incarcerated ?\n[patient] nope .\n";
     assertThat(runIn("social_history", jail, "Some history of incarceration.").findings()).singleElement()
         .satisfies(f -> assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
