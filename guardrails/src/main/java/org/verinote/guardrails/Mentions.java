@@ -92,6 +92,21 @@ final class Mentions {
     return false;
   }
 
+  private static final Set<String> DETERMINERS = norms("the your my his her their these those this that any");
+
+  /** Whether the token at {@code at} is what side effects are of: "side effects from (the) [medications]". */
+  static boolean sideEffectsOf(List<Tok> toks, int at) {
+    int k = at - 1;
+    while (k >= 0 && DETERMINERS.contains(toks.get(k).norm())) {
+      k--;
+    }
+    if (k < 1 || !(toks.get(k).low().equals("from") || toks.get(k).low().equals("of"))) {
+      return false;
+    }
+    String effects = toks.get(k - 1).low();
+    return effects.equals("effects") || effects.equals("effect");
+  }
+
   /** Whether "other" stands right before token {@code at} ("no other [medications]"). */
   static boolean otherFramed(List<Tok> toks, int at) {
     return at > 0 && toks.get(at - 1).low().equals("other");
@@ -128,7 +143,7 @@ final class Mentions {
    * consumption"). They never head a phrase, so a phrase the transcript never says whole falls back on the finding
    * ("do you use drugs?" — "no"), not on the modifier.
    */
-  private static final Set<String> MODIFIERS = norms("known illicit recreational intravenous consumption usage associated"
+  private static final Set<String> MODIFIERS = norms("known illicit recreational intravenous consumption usage associated regularly"
       + " obvious apparent");
 
   /** Whether a modifier longer than the head was passed over ("illicit" for "drug"). */
@@ -493,6 +508,10 @@ final class Mentions {
         }
         int tok = tt.get(at).tok();
         byte p = pol[tok];
+        if (sideEffectsOf(idx.toks.get(turn), tt.get(k).tok())) {
+          // "any side effects from the medications?" — "not really" says nothing of taking them
+          continue;
+        }
         if (unanswered) {
           if (p == Polarity.UNKNOWN && asked[tok] && !other && !Polarity.openQuestion(idx.toks.get(turn), tt.get(k).tok())
               && !echoed(idx, turn + 1, phrase.get(focus).text())) {
