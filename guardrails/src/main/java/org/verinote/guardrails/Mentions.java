@@ -143,7 +143,7 @@ final class Mentions {
    * consumption"). They never head a phrase, so a phrase the transcript never says whole falls back on the finding
    * ("do you use drugs?" — "no"), not on the modifier.
    */
-  private static final Set<String> MODIFIERS = norms("known illicit recreational intravenous consumption usage associated regularly"
+  private static final Set<String> MODIFIERS = norms("known illicit recreational intravenous consumption usage associated regularly prescription"
       + " obvious apparent");
 
   /** Whether a modifier longer than the head was passed over ("illicit" for "drug"). */

@@ -525,6 +525,8 @@ class NegationConsistencyTest {
     // "regularly" is a modifier too; side effects of the medications say nothing of taking them
     String none = "[doctor] do you take any medications ?\n[patient] no , none .\n";
     assertSingleConflict(NOTE_ASSERTS, "history_of_present_illness", none, "He takes some medications regularly.");
+    String nasal = "[doctor] do you use anything nasal ?\n[patient] no .\n";
+    assertSingleConflict(NOTE_ASSERTS, "history_of_present_illness", nasal, "She uses prescription nasal drops.");
     String effects = "[doctor] are you having any side effects from the medications at all ?\n"
         + "[patient] not really .\n";
     assertThat(runIn("history_of_present_illness", effects, "She takes her medication regularly.").findings())
