@@ -127,7 +127,11 @@ final class Frames {
    */
   static void continenceMentions(TranscriptIndex idx, List<Terms.Term> phrase, boolean other,
       List<Mentions.Mention> out) {
-    if (phrase.stream().noneMatch(t -> t.text().equals(INCONTINENCE))) {
+    boolean names = false;
+    for (Terms.Term t : phrase) {
+      names |= t.text().equals(INCONTINENCE);
+    }
+    if (!names) {
       return;
     }
     for (Mentions.Mention m : mentionsWhere(idx, CONTROL, other, Frames::ofContinence)) {
