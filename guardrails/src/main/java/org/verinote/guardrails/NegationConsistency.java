@@ -181,14 +181,13 @@ public final class NegationConsistency implements Guardrail {
             // "denies issues with the migraines" is about problems with them: only mentions framed alike count
             ms.removeIf(m -> !Mentions.problemFramed(idx.toks.get(m.turn()), m.firstTok()));
           }
-          for (int fi = 0; fi < NOTE_FRAMES.size(); fi++) {
-            java.util.function.BiPredicate<List<Tok>, Integer> frame = SAID_FRAMES.get(fi);
-            if (NOTE_FRAMES.get(fi).test(s.toks, phrase.get(0).tok())) {
+          for (Frame frame : FRAMES) {
+            if (frame.note().test(s.toks, phrase.get(0).tok())) {
               // "some past history of headaches" is about the history: "any history of headaches?" — "no" decides
               // over "i am having a severe headache" when the transcript asks about the history too; "no other
               // medications" is answered by "any other medications?", not by the accutane she takes
               List<Mentions.Mention> framed = new ArrayList<>(ms);
-              framed.removeIf(m -> !frame.test(idx.toks.get(m.turn()), m.firstTok()));
+              framed.removeIf(m -> !frame.said().test(idx.toks.get(m.turn()), m.firstTok()));
               if (!framed.isEmpty()) {
                 ms = framed;
               }
@@ -238,13 +237,15 @@ public final class NegationConsistency implements Guardrail {
   }
 
   /**
-   * Frames a note phrase is compared within: "history of …", "other …"; each with the transcript's frame at the same
-   * index ("history of …" is also said "… before this injury", "… in the past").
+   * A frame a note phrase is compared within, and how the transcript says the same frame: "history of …" is also
+   * said "… before this injury", "… in the past"; "other …" is said alike. Each tests the token list and the index
+   * of the phrase's first token.
    */
-  private static final List<java.util.function.BiPredicate<List<Tok>, Integer>> NOTE_FRAMES =
-      List.of(Mentions::historyFramed, Mentions::otherFramed);
-  private static final List<java.util.function.BiPredicate<List<Tok>, Integer>> SAID_FRAMES =
-      List.of(Mentions::pastFramed, Mentions::otherFramed);
+  private record Frame(java.util.function.BiPredicate<List<Tok>, Integer> note,
+      java.util.function.BiPredicate<List<Tok>, Integer> said) {}
+
+  private static final List<Frame> FRAMES = List.of(new Frame(Mentions::historyFramed, Mentions::pastFramed),
+      new Frame(Mentions::otherFramed, Mentions::otherFramed));
 
   /** A finding on the phrase's span whose message ends with the transcript turns of the mentions behind it. */
   private Finding finding(TranscriptIndex idx, SectionText s, List<Terms.Term> phrase, List<Mentions.Mention> ms,
