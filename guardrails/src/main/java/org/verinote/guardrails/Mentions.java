@@ -139,12 +139,13 @@ final class Mentions {
   }
 
   /**
-   * Modifiers: words that narrow a finding without naming one ("illicit drug use", "previous surgeries", "alcohol
-   * consumption"). They never head a phrase, so a phrase the transcript never says whole falls back on the finding
-   * ("do you use drugs?" — "no"), not on the modifier.
+   * Modifiers: words that narrow a finding without naming one ("illicit drug use", "alcohol consumption",
+   * "medications regularly"). They never head a phrase, so a phrase the transcript never says whole falls back on
+   * the finding ("do you use drugs?" — "no"), not on the modifier. Not temporal words ("previous pain" is not
+   * contradicted by today's "no pain") nor quantities ("several falls"): ADR 0035, follow-up 9.
    */
-  private static final Set<String> MODIFIERS = norms("known illicit recreational intravenous consumption usage associated regularly prescription"
-      + " obvious apparent");
+  private static final Set<String> MODIFIERS = norms("known illicit recreational intravenous consumption usage"
+      + " associated regularly prescription obvious apparent");
 
   /** Whether a modifier longer than the head was passed over ("illicit" for "drug"). */
   private static boolean modified(List<Terms.Term> phrase, Terms.Term head) {

@@ -272,11 +272,9 @@ class NegationConsistencyTest {
 
   @Test
   void clinicianPlan_isEvidenceForThePlan() {
-    assertThat(runIn("assessment_and_plan", PLANNED_MEDICATIONS, "Prescribe medications for the knee.")
-        .findings()).isEmpty();
+    assertNoConflict("assessment_and_plan", PLANNED_MEDICATIONS, "Prescribe medications for the knee.");
     // a note sentence about the future is compared with the plan wherever it stands
-    assertThat(runIn("history_of_present_illness", PLANNED_MEDICATIONS, "We will prescribe medications.")
-        .findings()).isEmpty();
+    assertNoConflict("history_of_present_illness", PLANNED_MEDICATIONS, "We will prescribe medications.");
   }
 
   @Test
@@ -295,9 +293,8 @@ class NegationConsistencyTest {
         "She denies fully extending her arm while resting it on a pillow alleviates some of her pain.");
     assertThat(v.findings()).singleElement().satisfies(f ->
         assertThat(f.message()).startsWith("Negated in the note but asserted in the transcript"));
-    assertThat(runIn("history_of_present_illness", t,
-        "She notes fully extending her arm while resting it on a pillow alleviates some of her pain.").findings())
-        .isEmpty();
+    assertNoConflict("history_of_present_illness", t,
+        "She notes fully extending her arm while resting it on a pillow alleviates some of her pain.");
   }
 
   @Test
@@ -327,14 +324,14 @@ class NegationConsistencyTest {
     // "pronation" goes with the second "pain" (negated), not the first; "extension" with the first
     assertSingleConflict(NOTE_ASSERTS, "physical_exam", t, "Pain with pronation.");
     assertSingleConflict(NOTE_ASSERTS, "physical_exam", t, "Pain on extension.");
-    assertThat(runIn("physical_exam", t, "Pain with supination. Pain on flexion.").findings()).isEmpty();
+    assertNoConflict("physical_exam", t, "Pain with supination. Pain on flexion.");
   }
 
   @Test
   void procedureName_isComparedThroughTheOrgansLayName() {
     String t = "[doctor] and you had your gallbladder out about ten years ago correct\n[patient] yes that's right\n";
     assertSingleConflict(NOTE_DENIES, "surgical_history", t, "Patient denies history of cholecystectomy.");
-    assertThat(runIn("surgical_history", t, "Cholecystectomy 10 years ago.").findings()).isEmpty();
+    assertNoConflict("surgical_history", t, "Cholecystectomy 10 years ago.");
   }
 
   @Test
@@ -342,7 +339,7 @@ class NegationConsistencyTest {
     String t = "[patient] i have no nausea .\n[patient] there's been no nausea at all .\n"
         + "[patient] no nausea this week .\n[patient] i felt some nausea last month .\n";
     String note = "Reports nausea.";
-    assertThat(runIn("history_of_present_illness", t, note).findings()).isEmpty();
+    assertNoConflict("history_of_present_illness", t, note);
     NegationConsistency majority = NegationConsistency.builder().majority(3).build();
     assertThat(majority.check(Fixtures.context(Transcript.parse(t), Fixtures.note("history_of_present_illness",
         note))).findings()).singleElement().satisfies(f ->
@@ -362,7 +359,7 @@ class NegationConsistencyTest {
     String t = "[doctor] are you still noticing any blood in your urine\n[patient] no no more blood\n"
         + "[patient] at home my blood pressure is always great\n[doctor] and your blood sugars are good\n";
     assertSingleConflict(NOTE_ASSERTS, "review_of_systems", t, "Genitourinary: Reports hematuria.");
-    assertThat(runIn("review_of_systems", t, "Genitourinary: Denies hematuria.").findings()).isEmpty();
+    assertNoConflict("review_of_systems", t, "Genitourinary: Denies hematuria.");
   }
 
   @Test
@@ -389,8 +386,7 @@ class NegationConsistencyTest {
     GuardVerdict v = runIn("review_of_systems", t, "Respiratory: Reports cough.");
     assertThat(v.findings()).singleElement().satisfies(f ->
         assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
-    assertThat(runIn("review_of_systems", t, "Respiratory: Denies cough or shortness of breath.").findings())
-        .isEmpty();
+    assertNoConflict("review_of_systems", t, "Respiratory: Denies cough or shortness of breath.");
   }
 
   @Test
@@ -400,7 +396,7 @@ class NegationConsistencyTest {
     GuardVerdict v = runIn("physical_exam", t, "Pain with palpation of the knee.");
     assertThat(v.findings()).singleElement().satisfies(f ->
         assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
-    assertThat(runIn("physical_exam", t, "No pain with palpation of the knee.").findings()).isEmpty();
+    assertNoConflict("physical_exam", t, "No pain with palpation of the knee.");
   }
 
   @Test
@@ -410,10 +406,9 @@ class NegationConsistencyTest {
     GuardVerdict v = runIn("physical_exam", t, "Pain in the calf.");
     assertThat(v.findings()).singleElement().satisfies(f ->
         assertThat(f.message()).startsWith("Asserted in the note but negated in the transcript"));
-    assertThat(runIn("physical_exam", t, "No pain in the calf.").findings()).isEmpty();
+    assertNoConflict("physical_exam", t, "No pain in the calf.");
     // never said at that site: the finding alone decides, as before
-    assertThat(runIn("physical_exam", "[patient] yes , that hurts a lot .\n", "Pain in the shin.").findings())
-        .isEmpty();
+    assertNoConflict("physical_exam", "[patient] yes , that hurts a lot .\n", "Pain in the shin.");
   }
 
   @Test
@@ -433,7 +428,7 @@ class NegationConsistencyTest {
   @Test
   void alternativeQuestion_isNotAnsweredByNo() {
     String t = "[doctor] and did you fall down or did you just kind of catch yourself\n[patient] no i fell\n";
-    assertThat(runIn("history_of_present_illness", t, "She reports falling down.").findings()).isEmpty();
+    assertNoConflict("history_of_present_illness", t, "She reports falling down.");
     // a plain yes/no question still takes its answer
     String plain = "[doctor] and did you fall down\n[patient] no\n";
     assertThat(runIn("history_of_present_illness", plain, "She reports falling down.").findings()).hasSize(1);
@@ -444,17 +439,17 @@ class NegationConsistencyTest {
     // "did you or do you" offers one question in two tenses, so its "no" answers it
     String t = "[doctor] did you or do you feel depressed ?\n[patient] no .\n";
     assertSingleConflict(NOTE_ASSERTS, "history_of_present_illness", t, "The patient reports depression.");
-    assertThat(runIn("history_of_present_illness", t, "The patient denies depression.").findings()).isEmpty();
+    assertNoConflict("history_of_present_illness", t, "The patient denies depression.");
   }
 
   @Test
   void confirmedNegativeQuestion_standsAsSaid() {
     String t = "[doctor] so i can assume you've never had surgery ?\n[patient] correct , i never have .\n";
     assertSingleConflict(NOTE_ASSERTS, "past_surgical_history", t, "She has had surgery.");
-    assertThat(runIn("past_surgical_history", t, "She has never had surgery.").findings()).isEmpty();
+    assertNoConflict("past_surgical_history", t, "She has never had surgery.");
     // a "correct" to a question that only says "any" confirms nothing either way
     String any = "[doctor] do you have any pain ?\n[patient] correct .\n";
-    assertThat(runIn("history_of_present_illness", any, "She reports pain.").findings()).isEmpty();
+    assertNoConflict("history_of_present_illness", any, "She reports pain.");
   }
 
   @Test
@@ -462,55 +457,52 @@ class NegationConsistencyTest {
     String t = "[doctor] how long have you been feeling weakness and fatigue ?\n"
         + "[patient] well , i'd say it's been a lot worse this week .\n";
     assertSingleConflict(NOTE_DENIES, "review_of_systems", t, "The patient denies feeling weak.");
-    assertThat(runIn("review_of_systems", t, "The patient reports feeling weak.").findings()).isEmpty();
+    assertNoConflict("review_of_systems", t, "The patient reports feeling weak.");
     // a denial still answers it, and "when did you last" asks about a time, not a finding
     String denied = "[doctor] how often do you get headaches ?\n[patient] i don't .\n";
-    assertThat(runIn("history_of_present_illness", denied, "She denies headaches.").findings()).isEmpty();
+    assertNoConflict("history_of_present_illness", denied, "She denies headaches.");
     String last = "[doctor] when did you last have a fever ?\n[patient] years ago .\n";
-    assertThat(runIn("history_of_present_illness", last, "She denies fever.").findings()).isEmpty();
+    assertNoConflict("history_of_present_illness", last, "She denies fever.");
   }
 
   @Test
   void labelThenDenies_andNotAnIssue_negateWhatCameBefore() {
     String t = "[doctor] alcohol ?\n[patient] no , i do n't drink .\n"
         + "[doctor] how are you dealing with your pain now ?\n[patient] oh no , i have no issues with my pain .\n";
-    assertThat(runIn("social_history", t, "Alcohol use, denies.").findings()).isEmpty();
+    assertNoConflict("social_history", t, "Alcohol use, denies.");
     assertSingleConflict(NOTE_ASSERTS, "social_history", t, "Alcohol use, daily.");
-    assertThat(runIn("history_of_present_illness", t, "The pain is not an issue at this time.").findings())
-        .isEmpty();
+    assertNoConflict("history_of_present_illness", t, "The pain is not an issue at this time.");
   }
 
   @Test
   void dictatedDenialList_goesOnAfterTheScopeRunsOutAtAComma() {
     String t = "[doctor] he denies any recent symptoms of fever or shortness of breath , cough , vomiting , diarrhea"
         + " , or night sweats .\n[patient] right .\n";
-    assertThat(runIn("review_of_systems", t, "Denies cough, vomiting, or diarrhea.").findings()).isEmpty();
+    assertNoConflict("review_of_systems", t, "Denies cough, vomiting, or diarrhea.");
     assertSingleConflict(NOTE_ASSERTS, "review_of_systems", t, "Reports vomiting.");
     // a clause after the comma is not part of the list
     String clause = "[patient] i was n't staying on top of my blood sugar readings , and i felt kinda woozy .\n";
-    assertThat(runIn("history_of_present_illness", clause, "He felt woozy.").findings()).isEmpty();
+    assertNoConflict("history_of_present_illness", clause, "He felt woozy.");
   }
 
   @Test
   void suchAsExamples_nonSmoker_andNoChangeIn_readAsWritten() {
     String school = "[doctor] any learning disabilities or problems in school ?\n[patient] no , none .\n";
-    assertThat(runIn("social_history", school,
-        "She denied any history of problems in school such as learning disabilities, failed grades.").findings())
-        .isEmpty();
+    assertNoConflict("social_history", school,
+        "She denied any history of problems in school such as learning disabilities, failed grades.");
     String smoke = "[doctor] do you smoke ?\n[patient] no , never .\n";
-    assertThat(runIn("social_history", smoke, "Non-smoker.").findings()).isEmpty();
-    assertThat(runIn("social_history", smoke, "He is a non-cigarette smoker.").findings()).isEmpty();
+    assertNoConflict("social_history", smoke, "Non-smoker.");
+    assertNoConflict("social_history", smoke, "He is a non-cigarette smoker.");
     assertSingleConflict(NOTE_ASSERTS, "social_history", smoke, "Smoker.");
     String foods = "[doctor] any new foods ?\n[patient] no .\n";
-    assertThat(runIn("history_of_present_illness", foods, "There have been no changes in his foods.").findings())
-        .isEmpty();
+    assertNoConflict("history_of_present_illness", foods, "There have been no changes in his foods.");
   }
 
   @Test
   void loseConsciousness_isLossOfConsciousness() {
     String t = "[doctor] did you lose consciousness after the fall ?\n[patient] no .\n";
     assertSingleConflict(NOTE_ASSERTS, "history_of_present_illness", t, "He reports loss of consciousness.");
-    assertThat(runIn("history_of_present_illness", t, "He denies loss of consciousness.").findings()).isEmpty();
+    assertNoConflict("history_of_present_illness", t, "He denies loss of consciousness.");
   }
 
   @Test
@@ -518,10 +510,10 @@ class NegationConsistencyTest {
     // "illicit drug use" is never said whole: "drugs" decides, not "illicit"
     String denied = "[doctor] do you drink or use any drugs ?\n[patient] i drink a little but i do n't do drugs .\n";
     assertSingleConflict(NOTE_ASSERTS, "social_history", denied, "He reports illicit drug use.");
-    assertThat(runIn("social_history", denied, "He denies illicit drug use.").findings()).isEmpty();
+    assertNoConflict("social_history", denied, "He denies illicit drug use.");
     // using drugs does not say which: a denial of intravenous use is not against it
     String used = "[doctor] any drugs ?\n[patient] yes , i do drugs on weekends .\n";
-    assertThat(runIn("social_history", used, "He denies intravenous drug use.").findings()).isEmpty();
+    assertNoConflict("social_history", used, "He denies intravenous drug use.");
     // "regularly" is a modifier too; side effects of the medications say nothing of taking them
     String none = "[doctor] do you take any medications ?\n[patient] no , none .\n";
     assertSingleConflict(NOTE_ASSERTS, "history_of_present_illness", none, "He takes some medications regularly.");
@@ -529,8 +521,7 @@ class NegationConsistencyTest {
     assertSingleConflict(NOTE_ASSERTS, "history_of_present_illness", nasal, "She uses prescription nasal drops.");
     String effects = "[doctor] are you having any side effects from the medications at all ?\n"
         + "[patient] not really .\n";
-    assertThat(runIn("history_of_present_illness", effects, "She takes her medication regularly.").findings())
-        .isEmpty();
+    assertNoConflict("history_of_present_illness", effects, "She takes her medication regularly.");
     // "nothing that i have known" answers no
     String allergies = "[doctor] any known allergies ?\n[patient] nothing that i have known .\n";
     assertSingleConflict(NOTE_ASSERTS, "allergies", allergies, "Some known drug allergies.");
@@ -543,7 +534,7 @@ class NegationConsistencyTest {
         "There was some dizziness associated with the fall.");
     String force = "[doctor] do you apply a lot of force to urinate ?\n[patient] nope .\n";
     assertSingleConflict(NOTE_ASSERTS, "history_of_present_illness", force, "Some straining to urinate.");
-    assertThat(runIn("history_of_present_illness", force, "No straining to urinate.").findings()).isEmpty();
+    assertNoConflict("history_of_present_illness", force, "No straining to urinate.");
     String heart = "[doctor] any history of irregular heartbeats ?\n[patient] no .\n";
     assertSingleConflict(NOTE_ASSERTS, "cardiovascular", heart, "Some history of arrhythmias.");
     String clots = "[doctor] any family history of blood clots ?\n[patient] no .\n";
@@ -565,7 +556,7 @@ class NegationConsistencyTest {
     String t = "[patient] well , i am having a severe headache .\n"
         + "[doctor] does she have any history of headaches ?\n[other] no .\n";
     assertSingleConflict(NOTE_ASSERTS, "history_of_present_illness", t, "She has some past history of headaches.");
-    assertThat(runIn("history_of_present_illness", t, "No past history of headaches.").findings()).isEmpty();
+    assertNoConflict("history_of_present_illness", t, "No past history of headaches.");
     // today's headache is still compared with what is said of today
     assertThat(runIn("history_of_present_illness", t, "She denies headache.").findings()).isNotEmpty();
     // the history is also said "before this injury"
@@ -573,12 +564,11 @@ class NegationConsistencyTest {
         + "[doctor] have you had back pain or surgeries before this injury ?\n[patient] no , i haven't .\n";
     assertSingleConflict(NOTE_ASSERTS, "history_of_present_illness", before,
         "He reported previous history of back pain.");
-    assertThat(runIn("history_of_present_illness", before, "He denied any previous history of back pain.")
-        .findings()).isEmpty();
+    assertNoConflict("history_of_present_illness", before, "He denied any previous history of back pain.");
     // "other medications" likewise with the other medications asked about
     String meds = "[patient] i take accutane for my acne .\n[doctor] any other medications ?\n[patient] no .\n";
     assertSingleConflict(NOTE_ASSERTS, "medications", meds, "Accutane. She takes some other medications.");
-    assertThat(runIn("medications", meds, "Accutane. No other medications.").findings()).isEmpty();
+    assertNoConflict("medications", meds, "Accutane. No other medications.");
   }
 
   @Test
@@ -586,14 +576,14 @@ class NegationConsistencyTest {
     String control = "[doctor] do you have control over your bladder and bowel movements ?\n"
         + "[patient] yes , i have complete control over everything like that .\n";
     assertSingleConflict(NOTE_ASSERTS, "history_of_present_illness", control, "She reports incontinence.");
-    assertThat(runIn("history_of_present_illness", control, "She denies incontinence.").findings()).isEmpty();
+    assertNoConflict("history_of_present_illness", control, "She denies incontinence.");
     String lost = "[patient] i lost control of my bladder twice last week .\n";
     assertSingleConflict(NOTE_DENIES, "history_of_present_illness", lost, "She denies urinary incontinence.");
     // "no issues with bladder control, right?" — "yeah, it's fine" is no incontinence; "any accidents?" — "no"
     // denies the accidents, not the control
     String fine = "[doctor] and no issues with bladder control , right ?\n[patient] yeah , it's fine .\n"
         + "[doctor] what about bowel control , any accidents ?\n[patient] no .\n";
-    assertThat(runIn("review_of_systems", fine, "Negative incontinence.").findings()).isEmpty();
+    assertNoConflict("review_of_systems", fine, "Negative incontinence.");
   }
 
   @Test
@@ -603,16 +593,15 @@ class NegationConsistencyTest {
         + "[patient] everything is fine except some chills . i am sleeping okay .\n";
     assertSingleConflict(NOTE_ASSERTS, "history_of_present_illness", t, "Some diarrhea.");
     assertSingleConflict(NOTE_DENIES, "history_of_present_illness", t, "No chills.");
-    assertThat(runIn("history_of_present_illness", t, "No diarrhea. Some chills.").findings()).isEmpty();
+    assertNoConflict("history_of_present_illness", t, "No diarrhea. Some chills.");
   }
 
   @Test
   void deniedTreatmentAlone_isNotJudgedAgainstItsDiscussion() {
     String t = "[doctor] we will hold off on medication or therapy at this time .\n[patient] okay .\n"
         + "[doctor] did they put you on antibiotics\n[patient] they did start me on some but i did n't pick them up\n";
-    assertThat(runIn("history_of_present_illness", t, "He does not want to start medication or therapy.")
-        .findings()).isEmpty();
-    assertThat(runIn("history_of_present_illness", t, "He has not taken the antibiotics.").findings()).isEmpty();
+    assertNoConflict("history_of_present_illness", t, "He does not want to start medication or therapy.");
+    assertNoConflict("history_of_present_illness", t, "He has not taken the antibiotics.");
   }
 
   @Test
@@ -644,13 +633,12 @@ class NegationConsistencyTest {
   void whatIsExaminedOrTested_orALineLabel_isNoFinding() {
     String t = "[doctor] you do n't have covid . no pain in your belly . i do n't feel any vascular problems .\n"
         + "[doctor] your brain looks fine , there is nothing in your brain .\n";
-    assertThat(runIn("results", t, "Covid test is pending.").findings()).isEmpty();
-    assertThat(runIn("physical_exam", t, "Vascular exam reveals palpable pulses. Belly exam is benign.").findings())
-        .isEmpty();
-    assertThat(runIn("results", t, "MRI of the brain shows a small vessel.").findings()).isEmpty();
+    assertNoConflict("results", t, "Covid test is pending.");
+    assertNoConflict("physical_exam", t, "Vascular exam reveals palpable pulses. Belly exam is benign.");
+    assertNoConflict("results", t, "MRI of the brain shows a small vessel.");
     // a line's label: its status is in the value after the colon, which these rules do not read
     String path = "[doctor] the pathology report shows there is no perineural invasion .\n";
-    assertThat(runIn("results", path, "Perineural invasion: not identified.").findings()).isEmpty();
+    assertNoConflict("results", path, "Perineural invasion: not identified.");
     assertThat(runIn("results", path, "There is perineural invasion.").findings()).hasSize(1);
     // the same words as findings are still judged
     assertThat(runIn("history_of_present_illness", t, "She has covid.").findings()).singleElement()
@@ -674,9 +662,8 @@ class NegationConsistencyTest {
   void whatATreatmentIsFor_takesNoStatusFromTheTreatment() {
     String t = "[patient] my depression has been really bad lately .\n"
         + "[doctor] you do n't have a fever today .\n";
-    assertThat(runIn("history_of_present_illness", t, "He is not interested in medications for his depression.")
-        .findings()).isEmpty();
-    assertThat(runIn("plan", t, "Advise ibuprofen or tylenol for fever.").findings()).isEmpty();
+    assertNoConflict("history_of_present_illness", t, "He is not interested in medications for his depression.");
+    assertNoConflict("plan", t, "Advise ibuprofen or tylenol for fever.");
     // the finding itself is still judged
     assertThat(runIn("history_of_present_illness", t, "He denies depression.").findings()).hasSize(1);
     assertThat(runIn("history_of_present_illness", t, "He has a fever.").findings()).hasSize(1);
@@ -686,14 +673,19 @@ class NegationConsistencyTest {
   void aQuestionAboutAState_isNotAnsweredForThePresence() {
     String t = "[doctor] are your blood sugars okay ?\n[patient] no , they've been running high .\n"
         + "[doctor] is the knee pain better ?\n[patient] no .\n";
-    assertThat(runIn("history_of_present_illness", t, "He monitors his blood sugars.").findings()).isEmpty();
-    assertThat(runIn("history_of_present_illness", t, "He reports knee pain.").findings()).isEmpty();
+    assertNoConflict("history_of_present_illness", t, "He monitors his blood sugars.");
+    assertNoConflict("history_of_present_illness", t, "He reports knee pain.");
     // a question about presence still takes its answer
     String presence = "[doctor] do you have any knee pain ?\n[patient] no .\n";
     assertThat(runIn("history_of_present_illness", presence, "He reports knee pain.").findings()).hasSize(1);
   }
   private static final String NOTE_ASSERTS = "Asserted in the note but negated in the transcript";
   private static final String NOTE_DENIES = "Negated in the note but asserted in the transcript";
+
+  /** Asserts that the note, in the given section, has no finding at all. */
+  private void assertNoConflict(String section, String transcript, String note) {
+    assertThat(runIn(section, transcript, note).findings()).as(note).isEmpty();
+  }
 
   /** Asserts that the note, in the given section, has exactly one polarity conflict of the given kind. */
   private void assertSingleConflict(String kind, String section, String transcript, String note) {
